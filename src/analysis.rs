@@ -1,0 +1,162 @@
+//! One document, one pass: body text → sentences and words → per-word facts
+//! → counts, terms, theme tallies and (optionally) per-sentence figures.
+//! Every measure is computed later from what this returns; nothing
+//! re-tokenizes.
+
+use crate::counts::{proper_nouns, sum_words, Counts, WordFacts};
+use crate::input::Document;
+use crate::text::sentences::split_sentences;
+use crate::text::words::{words, Word};
+use crate::themes::{ThemeDictionary, ThemeTally};
+use std::collections::HashMap;
+
+/// Everything counted in one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// The document id.
+    pub id: String,
+    /// The headline, if any.
+    pub title: Option<String>,
+    /// Sums over the body.
+    pub counts: Counts,
+    /// Lines set aside as page furniture.
+    pub furniture_lines: usize,
+    /// Words set aside as page furniture.
+    pub furniture_words: usize,
+    /// Term frequencies, most frequent first (ties by term).
+    pub terms: Vec<(String, usize)>,
+    /// One tally per theme of the dictionary, in its order.
+    pub themes: Vec<ThemeTally>,
+    /// Per-sentence figures, when asked for.
+    pub sentences: Vec<SentenceStats>,
+}
+
+/// Figures for one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceStats {
+    /// The sentence, white space collapsed to single spaces.
+    pub text: String,
+    /// Words.
+    pub words: usize,
+    /// Syllables.
+    pub syllables: usize,
+}
+
+/// Analyze one document against a theme dictionary.
+pub fn analyze_document(document: &Document, themes: &ThemeDictionary, keep_sentences: bool) -> Analysis {
+    let body = document.body.as_str();
+    let sentence_words = words_by_sentence(body);
+    let facts: Vec<Vec<WordFacts>> = sentence_words
+        .iter()
+        .map(|(_, words)| words.iter().enumerate().map(|(i, w)| WordFacts::new(w.text, i == 0)).collect())
+        .collect();
+    let all_facts: Vec<WordFacts> = facts.iter().flatten().cloned().collect();
+    let proper = proper_nouns(&all_facts);
+    let mut counts = sum_words(&all_facts, |w| proper.contains(w.term.as_str()));
+    counts.sentences = sentence_words.iter().filter(|(_, words)| !words.is_empty()).count();
+    counts.paragraphs = body.split("\n\n").filter(|p| !p.trim().is_empty()).count();
+    counts.characters = body.chars().filter(|c| !c.is_whitespace()).count();
+    Analysis {
+        id: document.id.clone(),
+        title: document.title.clone(),
+        counts,
+        furniture_lines: document.furniture.lines,
+        furniture_words: words(&document.furniture.text).len(),
+        terms: term_frequencies(&all_facts),
+        themes: theme_tallies(&facts, themes),
+        sentences: if keep_sentences { sentence_stats(body, &sentence_words, &facts) } else { Vec::new() },
+    }
+}
+
+/// Sentences of `body` as byte ranges, each with its words.
+fn words_by_sentence(body: &str) -> Vec<(std::ops::Range<usize>, Vec<Word<'_>>)> {
+    let mut all = words(body).into_iter().peekable();
+    split_sentences(body)
+        .into_iter()
+        .map(|range| {
+            let mut inside = Vec::new();
+            while let Some(word) = all.next_if(|w| w.start < range.end) {
+                inside.push(word);
+            }
+            (range, inside)
+        })
+        .collect()
+}
+
+/// Terms and their counts, most frequent first, ties in term order.
+fn term_frequencies(facts: &[WordFacts]) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for word in facts {
+        *counts.entry(word.term.as_str()).or_default() += 1;
+    }
+    let mut terms: Vec<(String, usize)> = counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    terms
+}
+
+fn theme_tallies(facts: &[Vec<WordFacts>], themes: &ThemeDictionary) -> Vec<ThemeTally> {
+    let mut tallies = vec![ThemeTally::default(); themes.themes().len()];
+    for sentence in facts {
+        let terms: Vec<&str> = sentence.iter().map(|w| w.term.as_str()).collect();
+        themes.match_sentence(&terms, &mut tallies);
+    }
+    tallies
+}
+
+fn sentence_stats(body: &str, sentence_words: &[(std::ops::Range<usize>, Vec<Word<'_>>)], facts: &[Vec<WordFacts>]) -> Vec<SentenceStats> {
+    sentence_words
+        .iter()
+        .zip(facts)
+        .filter(|((_, words), _)| !words.is_empty())
+        .map(|((range, words), facts)| SentenceStats {
+            text: body[range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
+            words: words.len(),
+            syllables: facts.iter().map(|f| f.syllables as usize).sum(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyze(text: &str) -> Analysis {
+        let document = Document::from_text("t".into(), text, false, false);
+        analyze_document(&document, &ThemeDictionary::built_in(), true)
+    }
+
+    #[test]
+    fn counts_words_sentences_and_paragraphs_of_the_body_only() {
+        let analysis = analyze("The Headline Here\n\nOne two three. Four five!\n\nSix seven");
+        assert_eq!(analysis.title.as_deref(), Some("The Headline Here"));
+        assert_eq!(analysis.counts.words, 7);
+        assert_eq!(analysis.counts.sentences, 3);
+        assert_eq!(analysis.counts.paragraphs, 2);
+        assert_eq!(analysis.sentences[2].text, "Six seven");
+    }
+
+    #[test]
+    fn terms_are_counted_lowercase_most_frequent_first() {
+        let analysis = analyze("War and war. Peace and war.");
+        assert_eq!(analysis.terms[0], ("war".to_owned(), 3));
+        assert_eq!(analysis.terms[1], ("and".to_owned(), 2));
+        assert_eq!(analysis.terms[2], ("peace".to_owned(), 1));
+    }
+
+    #[test]
+    fn themes_are_tallied_per_document() {
+        let analysis = analyze("The militants attacked the checkpoint. Corruption grew.");
+        let dictionary = ThemeDictionary::built_in();
+        let security = dictionary.themes().iter().position(|t| t == "security_violence").unwrap();
+        assert!(analysis.themes[security].count >= 2, "{:?}", analysis.themes[security]);
+    }
+
+    #[test]
+    fn furniture_words_are_counted_apart() {
+        let text = "A first paragraph of real prose with words. Another sentence here to add words.\n\nLeave a Reply\n\nYour email address will not be published.";
+        let analysis = analyze(text);
+        assert_eq!(analysis.counts.words, 14);
+        assert_eq!(analysis.furniture_lines, 2);
+        assert_eq!(analysis.furniture_words, 10);
+    }
+}

@@ -1,0 +1,69 @@
+//! Input stage: find the documents a user named, read and decode them, and turn
+//! each into a [`Document`]: an id, an optional headline and the body text that
+//! the later stages count, with trailing web-page furniture set aside.
+
+mod decode;
+mod discover;
+mod document;
+mod furniture;
+mod markdown;
+
+pub use decode::decode_text;
+pub use discover::{discover, Source};
+pub use document::{split_title, Document};
+pub use furniture::{strip_furniture, FurnitureCut};
+
+use std::io::Read;
+
+/// Why one input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The path does not exist.
+    #[error("no such file or folder")]
+    Missing,
+    /// A folder held no `.txt` or `.md` files.
+    #[error("folder holds no text files (.txt, .md)")]
+    NoTextFiles,
+    /// The operating system refused to read it.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// The bytes hold NUL characters: not a text file.
+    #[error("looks like a binary file (contains NUL bytes), not text")]
+    Binary,
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error("not valid UTF-8 (first bad byte at offset {0})")]
+    BadEncoding(usize),
+    /// Zero bytes, or only white space.
+    #[error("empty file")]
+    Empty,
+}
+
+/// Read the whole of one source into bytes.
+pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
+    match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut bytes)?;
+            Ok(bytes)
+        }
+        Source::File { path, .. } => std::fs::read(path).map_err(|err| match err.kind() {
+            std::io::ErrorKind::NotFound => InputError::Missing,
+            _ => InputError::Io(err),
+        }),
+    }
+}
+
+/// Read, decode and shape one source into a [`Document`].
+pub fn load_document(source: &Source, keep_furniture: bool) -> Result<Document, InputError> {
+    let bytes = read_source(source)?;
+    let text = decode_text(&bytes)?;
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(Document::from_text(
+        source.id(),
+        &text,
+        source.is_markdown(),
+        keep_furniture,
+    ))
+}

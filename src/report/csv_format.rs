@@ -1,0 +1,53 @@
+//! CSV per SPEC: UTF-8, a header row, commas, RFC 4180 quoting where needed,
+//! `\n` line ends; one file per table. An optional byte-order mark helps
+//! spreadsheet programs that otherwise guess a legacy encoding.
+
+use super::{Exporter, Table};
+
+/// Writes each table as `NAME.csv`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CsvExporter {
+    /// Start each file with a UTF-8 byte-order mark.
+    pub bom: bool,
+}
+
+impl CsvExporter {
+    /// One table's CSV bytes.
+    pub fn table_bytes(&self, table: &Table) -> Result<Vec<u8>, std::io::Error> {
+        let start = if self.bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(start);
+        writer.write_record(&table.header)?;
+        for row in &table.rows {
+            writer.write_record(row.iter().map(|cell| cell.render()))?;
+        }
+        writer.into_inner().map_err(|err| err.into_error())
+    }
+}
+
+impl Exporter for CsvExporter {
+    fn export(&self, tables: &[Table]) -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
+        tables
+            .iter()
+            .map(|table| Ok((format!("{}.csv", table.name), self.table_bytes(table)?)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Cell;
+
+    #[test]
+    fn quotes_only_where_needed() {
+        let table = Table {
+            name: "t",
+            header: vec!["a".into(), "b".into()],
+            rows: vec![vec![Cell::Text("x, \"y\"".into()), Cell::Number(Some(1.5), 2)]],
+        };
+        let bytes = CsvExporter::default().table_bytes(&table).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), "a,b\n\"x, \"\"y\"\"\",1.50\n");
+        let with_bom = CsvExporter { bom: true }.table_bytes(&table).unwrap();
+        assert!(with_bom.starts_with(b"\xEF\xBB\xBFa,b"));
+    }
+}

@@ -1,0 +1,11 @@
+//! Text stage: words, sentences and syllables. Everything here works on one
+//! document's text and knows nothing of files or reports.
+
+pub mod numbers;
+pub mod pronouncing;
+pub mod sentences;
+pub mod syllables;
+pub mod words;
+
+mod word_syllables;
+pub use word_syllables::{syllables, SyllableSource};

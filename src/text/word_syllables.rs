@@ -1,0 +1,238 @@
+//! The syllable counter used for every word: the CMU Pronouncing Dictionary
+//! first, then the dictionary with a common suffix or British spelling
+//! changed, then acronyms letter by letter, then spelling rules. Numbers are
+//! read aloud (see [`super::numbers`]); a hyphenated compound is the sum of
+//! its parts.
+
+use super::numbers::number_syllables;
+use super::pronouncing::dictionary_syllables;
+use super::syllables::rule_syllables;
+
+/// Which step of the counter gave a word's syllables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyllableSource {
+    /// Found in the pronouncing dictionary as written.
+    Dictionary,
+    /// Found in the dictionary after removing a suffix or respelling.
+    DictionaryVariant,
+    /// An unlisted all-capital acronym, spelled letter by letter.
+    Acronym,
+    /// A number, read aloud.
+    Number,
+    /// Spelling rules.
+    Rules,
+    /// Parts counted separately (hyphenated compounds, `G7`).
+    Parts,
+}
+
+/// Syllables of one word.
+pub fn syllables(word: &str) -> u32 {
+    counted(word).0
+}
+
+/// Syllables of one word, and the step that counted them.
+pub fn counted(word: &str) -> (u32, SyllableSource) {
+    if let Some(n) = number_syllables(word) {
+        return (n, SyllableSource::Number);
+    }
+    if word.contains(['-', '\u{2010}', '\u{2011}']) || has_letters_and_digits(word) {
+        return (parts(word), SyllableSource::Parts);
+    }
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
+    if let Some(n) = dictionary_syllables(&lower) {
+        return (n, SyllableSource::Dictionary);
+    }
+    if let Some(n) = variant_syllables(&lower) {
+        return (n, SyllableSource::DictionaryVariant);
+    }
+    if let Some(n) = acronym_syllables(word) {
+        return (n, SyllableSource::Acronym);
+    }
+    (rule_syllables(word), SyllableSource::Rules)
+}
+
+fn has_letters_and_digits(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+}
+
+/// Sum over hyphen-separated parts and letter/digit runs. A letter run
+/// straight after digits that is an ordinal or plural ending (`4th`,
+/// `1990s`) adds nothing.
+fn parts(word: &str) -> u32 {
+    let mut total = 0;
+    for part in word.split(['-', '\u{2010}', '\u{2011}']).filter(|p| !p.is_empty()) {
+        let mut after_digits = false;
+        for run in runs(part) {
+            let is_digits = run.starts_with(|c: char| c.is_ascii_digit());
+            let ending = after_digits && matches!(run.to_lowercase().as_str(), "s" | "st" | "nd" | "rd" | "th");
+            if !ending {
+                total += counted(run).0;
+            }
+            after_digits = is_digits;
+        }
+    }
+    total
+}
+
+/// Maximal runs of digits and of non-digits in `part`.
+fn runs(part: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let mut prev_digit = None;
+    for (i, c) in part.char_indices() {
+        let digit = c.is_ascii_digit() || (c == '.' && prev_digit == Some(true));
+        if prev_digit.is_some_and(|p| p != digit) {
+            found.push(&part[start..i]);
+            start = i;
+        }
+        prev_digit = Some(digit);
+    }
+    found.push(&part[start..]);
+    found.into_iter().filter(|r| r.chars().any(char::is_alphanumeric)).collect()
+}
+
+/// An all-capital word of two to six letters not in the dictionary: `ISKP`
+/// is I-S-K-P (4); W is "double-u" (3).
+fn acronym_syllables(word: &str) -> Option<u32> {
+    let letters = word.chars().count();
+    let is_acronym = (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase());
+    is_acronym.then(|| word.chars().map(|c| if c == 'W' { 3 } else { 1 }).sum())
+}
+
+/// A suffix: what to strip, what stems to try in its place, and how many
+/// syllables the suffix adds to the stem's.
+struct Suffix {
+    ending: &'static str,
+    stems: &'static [&'static str],
+    adds: fn(&str) -> u32,
+}
+
+const fn zero(_: &str) -> u32 {
+    0
+}
+const fn one(_: &str) -> u32 {
+    1
+}
+/// `-es`/`'s` add a syllable after a sibilant (`boxes`, `church's`).
+fn after_sibilant(stem: &str) -> u32 {
+    let sibilant = ["s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze"];
+    u32::from(sibilant.iter().any(|s| stem.ends_with(s)))
+}
+/// `-ed` adds a syllable after t or d (`wanted`, `needed`).
+fn after_t_or_d(stem: &str) -> u32 {
+    u32::from(stem.ends_with('t') || stem.ends_with('d') || stem.ends_with("te") || stem.ends_with("de"))
+}
+
+/// Inflections and British spellings tried against the dictionary, in order.
+const SUFFIXES: [Suffix; 14] = [
+    Suffix { ending: "'s", stems: &[""], adds: after_sibilant },
+    Suffix { ending: "s'", stems: &["s"], adds: zero },
+    Suffix { ending: "'", stems: &[""], adds: zero },
+    Suffix { ending: "ies", stems: &["y"], adds: zero },
+    Suffix { ending: "es", stems: &["", "e"], adds: after_sibilant },
+    Suffix { ending: "s", stems: &[""], adds: zero },
+    Suffix { ending: "ied", stems: &["y"], adds: zero },
+    Suffix { ending: "ed", stems: &["", "e", "-"], adds: after_t_or_d },
+    Suffix { ending: "ing", stems: &["", "e", "-"], adds: one },
+    Suffix { ending: "ier", stems: &["y"], adds: one },
+    Suffix { ending: "er", stems: &["", "e", "-"], adds: one },
+    Suffix { ending: "est", stems: &["", "e", "-"], adds: one },
+    Suffix { ending: "ily", stems: &["y"], adds: one },
+    Suffix { ending: "ly", stems: &["", "le"], adds: ly_adds },
+];
+
+/// `-ly` adds a syllable, except after `-le` (`simply` from `simple`).
+fn ly_adds(stem: &str) -> u32 {
+    u32::from(!stem.ends_with("le"))
+}
+
+/// British spellings and their American forms, with equal syllables.
+const RESPELLINGS: [(&str, &str); 8] = [
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("tre", "ter"),
+    ("yse", "yze"),
+];
+
+/// The dictionary's count for a listed stem plus what the suffix adds, or
+/// for the American spelling of a British word.
+fn variant_syllables(lower: &str) -> Option<u32> {
+    for (british, american) in RESPELLINGS {
+        if let Some(stem) = lower.strip_suffix(british) {
+            if let Some(n) = dictionary_syllables(&format!("{stem}{american}")) {
+                return Some(n);
+            }
+        }
+    }
+    SUFFIXES.iter().find_map(|suffix| suffix_syllables(lower, suffix))
+}
+
+fn suffix_syllables(lower: &str, suffix: &Suffix) -> Option<u32> {
+    let bare = lower.strip_suffix(suffix.ending)?;
+    if bare.chars().count() < 2 {
+        return None;
+    }
+    suffix.stems.iter().find_map(|&ending| {
+        let stem = match ending {
+            "-" => undouble(bare)?,
+            _ => format!("{bare}{ending}"),
+        };
+        dictionary_syllables(&stem).map(|n| n + (suffix.adds)(&stem))
+    })
+}
+
+/// `runn` → `run`: the stem before a doubled final consonant.
+fn undouble(bare: &str) -> Option<String> {
+    let mut chars = bare.chars().rev();
+    let (last, before) = (chars.next()?, chars.next()?);
+    (last == before && !"aeiou".contains(last)).then(|| bare[..bare.len() - last.len_utf8()].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_are_spelled_unless_the_dictionary_has_them() {
+        assert_eq!(acronym_syllables("ISKP"), Some(4));
+        assert_eq!(acronym_syllables("WHO"), Some(5));
+        assert_eq!(acronym_syllables("Nato"), None);
+        assert_eq!(acronym_syllables("A"), None);
+    }
+
+    #[test]
+    fn numbers_and_mixed_tokens() {
+        assert_eq!(syllables("26"), 3);
+        assert_eq!(counted("4th"), (1, SyllableSource::Parts));
+        assert_eq!(syllables("1990s"), 4);
+    }
+
+    #[test]
+    fn runs_split_letters_from_digits() {
+        assert_eq!(runs("G7"), ["G", "7"]);
+        assert_eq!(runs("1990s"), ["1990", "s"]);
+        assert_eq!(runs("v2.5"), ["v", "2.5"]);
+    }
+
+    #[test]
+    fn undoubles_final_consonants() {
+        assert_eq!(undouble("runn").as_deref(), Some("run"));
+        assert_eq!(undouble("see"), None);
+        assert_eq!(undouble("walk"), None);
+    }
+
+    #[test]
+    fn suffix_rules_say_what_the_suffix_adds() {
+        assert_eq!(after_sibilant("church"), 1);
+        assert_eq!(after_sibilant("cat"), 0);
+        assert_eq!(after_t_or_d("want"), 1);
+        assert_eq!(after_t_or_d("create"), 1);
+        assert_eq!(after_t_or_d("walk"), 0);
+        assert_eq!(ly_adds("simple"), 0);
+        assert_eq!(ly_adds("quick"), 1);
+    }
+}

@@ -1,0 +1,115 @@
+//! Words: Unicode word boundaries (UAX #29, via unicode-segmentation) over
+//! NFC text, with two joins the standard does not make: a hyphenated compound
+//! (`mid-level`, `empty-handed`, `COVID-19`) is one word. Contractions and
+//! possessives (`don't`, `Afghanistan’s`) are already one word under UAX #29,
+//! since the apostrophe (straight or typographic) is a mid-word letter there.
+//! A token is a word when it holds a letter or a digit, so numbers are words.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a text, as a slice of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// Byte offset of its first character in the text.
+    pub start: usize,
+}
+
+impl Word<'_> {
+    /// Byte offset just past its last character.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// Characters that join two words into a hyphenated compound when nothing
+/// stands between them: hyphen-minus, hyphen, non-breaking hyphen.
+fn is_joining_hyphen(segment: &str) -> bool {
+    matches!(segment, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn is_word_segment(segment: &str) -> bool {
+    segment.chars().any(char::is_alphanumeric)
+}
+
+/// The words of `text`, in order.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut found: Vec<Word<'_>> = Vec::new();
+    let mut pending_hyphen: Option<usize> = None;
+    for (start, segment) in text.split_word_bound_indices() {
+        if is_word_segment(segment) {
+            let joins = pending_hyphen.take().is_some_and(|end| end == start);
+            match found.last_mut() {
+                Some(last) if joins => last.text = &text[last.start..start + segment.len()],
+                _ => found.push(Word { text: segment, start }),
+            }
+        } else {
+            let after_word = found.last().is_some_and(|w| w.end() == start);
+            pending_hyphen = (after_word && is_joining_hyphen(segment)).then(|| start + segment.len());
+        }
+    }
+    found
+}
+
+/// A word's term for frequency counts: lowercased, with the typographic
+/// apostrophe written as `'`.
+pub fn term(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.contains('\u{2019}') {
+        lower.replace('\u{2019}', "'")
+    } else {
+        lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        words(text).iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn hyphenated_compounds_are_one_word() {
+        assert_eq!(
+            texts("Mid-level men came empty-handed, decision-making aside."),
+            ["Mid-level", "men", "came", "empty-handed", "decision-making", "aside"]
+        );
+    }
+
+    #[test]
+    fn spaced_or_trailing_hyphens_and_dashes_do_not_join() {
+        assert_eq!(texts("well - known"), ["well", "known"]);
+        assert_eq!(texts("pre- and post-war"), ["pre", "and", "post-war"]);
+        assert_eq!(texts("left—right"), ["left", "right"]);
+    }
+
+    #[test]
+    fn contractions_and_possessives_are_one_word() {
+        assert_eq!(
+            texts("Don't say Afghanistan\u{2019}s o'clock."),
+            ["Don't", "say", "Afghanistan\u{2019}s", "o'clock"]
+        );
+    }
+
+    #[test]
+    fn numbers_are_words() {
+        assert_eq!(texts("It cost $3.50, or 1,000 rupees in 2024."), ["It", "cost", "3.50", "or", "1,000", "rupees", "in", "2024"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "  alpha  beta-gamma";
+        for word in words(text) {
+            assert_eq!(&text[word.start..word.end()], word.text);
+        }
+    }
+
+    #[test]
+    fn terms_are_lowercase_with_straight_apostrophes() {
+        assert_eq!(term("Afghanistan\u{2019}s"), "afghanistan's");
+        assert_eq!(term("ISKP"), "iskp");
+    }
+}

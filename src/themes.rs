@@ -1,0 +1,269 @@
+//! Theme dictionaries: load the `theme,pattern` CSV (SPEC), compile it, and
+//! count matches in a document's words.
+//!
+//! A pattern is a word (`exclusion`), a prefix with a trailing `*`
+//! (`financ*`), or a phrase of several words (`chain of command`, whose last
+//! word may also end in `*`). Matching ignores case and stays within one
+//! sentence. Within a theme, the longest pattern that matches at a word wins
+//! and its words are not matched again, so `rule of law` does not also count
+//! as `law` in the same theme; different themes count independently.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// The built-in dictionary, as shipped in `data/themes.csv`.
+pub const BUILT_IN_CSV: &str = include_str!("../data/themes.csv");
+
+/// Why a theme dictionary could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// The file could not be read.
+    #[error("cannot read theme dictionary {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A line is not valid.
+    #[error("theme dictionary {origin}, line {line}: {message}")]
+    Invalid {
+        /// The file (or "built-in").
+        origin: String,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One pattern: its theme and its words, the last maybe a prefix.
+#[derive(Debug, Clone)]
+struct Pattern {
+    theme: usize,
+    words: Vec<String>,
+    last_is_prefix: bool,
+}
+
+/// A compiled theme dictionary.
+#[derive(Debug, Clone)]
+pub struct ThemeDictionary {
+    themes: Vec<String>,
+    patterns: Vec<Pattern>,
+    /// First word (exact) → patterns starting with it.
+    by_first_word: HashMap<String, Vec<usize>>,
+    /// Prefix length → (prefix → single-word prefix patterns).
+    prefixes: BTreeMap<usize, HashMap<String, Vec<usize>>>,
+}
+
+/// Matches of one theme in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThemeTally {
+    /// Number of matches.
+    pub count: usize,
+    /// The matched words or phrases (lowercase) and how often each matched.
+    pub matched: BTreeMap<String, usize>,
+}
+
+impl ThemeDictionary {
+    /// The built-in dictionary.
+    pub fn built_in() -> Self {
+        Self::parse(BUILT_IN_CSV, "built-in").expect("built-in theme dictionary is valid")
+    }
+
+    /// Load a dictionary from a CSV file.
+    pub fn from_file(path: &Path) -> Result<Self, ThemeError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ThemeError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::parse(text.trim_start_matches('\u{feff}'), &path.display().to_string())
+    }
+
+    /// Parse dictionary CSV text; `origin` names it in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Self, ThemeError> {
+        let invalid = |line: u64, message: String| ThemeError::Invalid {
+            origin: origin.to_owned(),
+            line,
+            message,
+        };
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|e| invalid(1, e.to_string()))?.clone();
+        let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+        let (Some(theme_col), Some(pattern_col)) = (column("theme"), column("pattern")) else {
+            return Err(invalid(1, "the header must name the columns `theme,pattern`".into()));
+        };
+        let mut dictionary = ThemeDictionary::empty();
+        for record in reader.records() {
+            let record = record.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let line = record.position().map_or(0, |p| p.line());
+            let theme = record.get(theme_col).unwrap_or("").trim();
+            let pattern = record.get(pattern_col).unwrap_or("").trim();
+            dictionary.add(theme, pattern).map_err(|message| invalid(line, message))?;
+        }
+        if dictionary.patterns.is_empty() {
+            return Err(invalid(1, "no patterns".into()));
+        }
+        Ok(dictionary)
+    }
+
+    fn empty() -> Self {
+        ThemeDictionary {
+            themes: Vec::new(),
+            patterns: Vec::new(),
+            by_first_word: HashMap::new(),
+            prefixes: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, theme: &str, pattern: &str) -> Result<(), String> {
+        if theme.is_empty() || pattern.is_empty() {
+            return Err("a row needs both a theme and a pattern".into());
+        }
+        let lower = crate::text::words::term(pattern);
+        let mut words: Vec<String> = lower.split_whitespace().map(str::to_owned).collect();
+        let last_is_prefix = words.last().is_some_and(|w| w.ends_with('*'));
+        if last_is_prefix {
+            let last = words.last_mut().expect("non-empty");
+            last.pop();
+        }
+        if words.iter().any(|w| w.is_empty() || w.contains('*')) {
+            return Err(format!("pattern `{pattern}`: `*` may only end the last word, after at least one letter"));
+        }
+        let theme = self.theme_index(theme);
+        let index = self.patterns.len();
+        if last_is_prefix && words.len() == 1 {
+            let prefix = &words[0];
+            self.prefixes.entry(prefix.len()).or_default().entry(prefix.clone()).or_default().push(index);
+        } else {
+            self.by_first_word.entry(words[0].clone()).or_default().push(index);
+        }
+        self.patterns.push(Pattern { theme, words, last_is_prefix });
+        Ok(())
+    }
+
+    fn theme_index(&mut self, theme: &str) -> usize {
+        match self.themes.iter().position(|t| t == theme) {
+            Some(index) => index,
+            None => {
+                self.themes.push(theme.to_owned());
+                self.themes.len() - 1
+            }
+        }
+    }
+
+    /// Theme names, in the order the dictionary first gives them.
+    pub fn themes(&self) -> &[String] {
+        &self.themes
+    }
+
+    /// Number of patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Count matches in one sentence's terms (lowercase words) and add them
+    /// to `tallies` (one per theme).
+    pub fn match_sentence(&self, terms: &[&str], tallies: &mut [ThemeTally]) {
+        let mut free_from = vec![0usize; self.themes.len()];
+        for start in 0..terms.len() {
+            let mut best: Vec<Option<usize>> = vec![None; self.themes.len()];
+            for pattern in self.candidates(terms[start]) {
+                let p = &self.patterns[pattern];
+                let longer = best[p.theme].is_none_or(|b| p.words.len() > self.patterns[b].words.len());
+                if start >= free_from[p.theme] && longer && p.matches(&terms[start..]) {
+                    best[p.theme] = Some(pattern);
+                }
+            }
+            for (theme, found) in best.iter().enumerate() {
+                if let Some(pattern) = found {
+                    let len = self.patterns[*pattern].words.len();
+                    let text = terms[start..start + len].join(" ");
+                    let tally = &mut tallies[theme];
+                    tally.count += 1;
+                    *tally.matched.entry(text).or_default() += 1;
+                    free_from[theme] = start + len;
+                }
+            }
+        }
+    }
+
+    /// Patterns that may match starting at a word: by its exact form (words
+    /// and phrases) and by each prefix length.
+    fn candidates<'a>(&'a self, term: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let exact = self.by_first_word.get(term).into_iter().flatten();
+        let prefixed = self.prefixes.iter().filter_map(move |(len, map)| {
+            term.get(..*len).and_then(|head| map.get(head))
+        });
+        exact.chain(prefixed.flatten()).copied()
+    }
+}
+
+impl Pattern {
+    fn matches(&self, terms: &[&str]) -> bool {
+        let n = self.words.len();
+        if terms.len() < n {
+            return false;
+        }
+        let exact = self.words[..n - 1].iter().zip(terms).all(|(w, t)| w == t);
+        let last = &self.words[n - 1];
+        exact && if self.last_is_prefix { terms[n - 1].starts_with(last.as_str()) } else { terms[n - 1] == last }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary() -> ThemeDictionary {
+        let csv = "theme,pattern\nmoney,financ*\nmoney,pay\ncommand,chain of command\ncommand,command\ncommand,rule of law*\n";
+        ThemeDictionary::parse(csv, "test").unwrap()
+    }
+
+    fn tally(dictionary: &ThemeDictionary, sentence: &str) -> Vec<ThemeTally> {
+        let mut tallies = vec![ThemeTally::default(); dictionary.themes().len()];
+        let terms: Vec<&str> = sentence.split(' ').collect();
+        dictionary.match_sentence(&terms, &mut tallies);
+        tallies
+    }
+
+    #[test]
+    fn words_prefixes_and_phrases_match() {
+        let tallies = tally(&dictionary(), "financial pay and financing the chain of command under rule of lawyers");
+        assert_eq!(tallies[0].count, 3);
+        assert_eq!(tallies[0].matched["financial"], 1);
+        assert_eq!(tallies[1].count, 2);
+        assert_eq!(tallies[1].matched["chain of command"], 1);
+        assert_eq!(tallies[1].matched["rule of lawyers"], 1);
+    }
+
+    #[test]
+    fn the_longest_match_wins_within_a_theme() {
+        let tallies = tally(&dictionary(), "the chain of command and command");
+        assert_eq!(tallies[1].count, 2, "the phrase once, the lone word once");
+    }
+
+    #[test]
+    fn a_prefix_does_not_match_a_shorter_word() {
+        assert_eq!(tally(&dictionary(), "fin finance")[0].count, 1);
+    }
+
+    #[test]
+    fn bad_dictionaries_are_rejected_with_a_line() {
+        let err = ThemeDictionary::parse("theme,pattern\nx,good\nx,bad*word\n", "f.csv").unwrap_err();
+        assert!(err.to_string().contains("line 3"), "{err}");
+        assert!(ThemeDictionary::parse("name,value\nx,y\n", "f").is_err());
+        assert!(ThemeDictionary::parse("theme,pattern\n", "f").is_err());
+        assert!(ThemeDictionary::parse("theme,pattern\nx,*\n", "f").is_err());
+    }
+
+    #[test]
+    fn the_built_in_dictionary_has_seven_themes_of_25_patterns() {
+        let dictionary = ThemeDictionary::built_in();
+        assert!(dictionary.themes().len() >= 7);
+        for theme in 0..dictionary.themes().len() {
+            let n = dictionary.patterns.iter().filter(|p| p.theme == theme).count();
+            assert!(n >= 25, "{} has {n}", dictionary.themes()[theme]);
+        }
+    }
+}
