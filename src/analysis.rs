@@ -43,17 +43,30 @@ pub struct SentenceStats {
 }
 
 /// Analyze one document against a theme dictionary.
-pub fn analyze_document(document: &Document, themes: &ThemeDictionary, keep_sentences: bool) -> Analysis {
+pub fn analyze_document(
+    document: &Document,
+    themes: &ThemeDictionary,
+    keep_sentences: bool,
+) -> Analysis {
     let body = document.body.as_str();
     let sentence_words = words_by_sentence(body);
     let facts: Vec<Vec<WordFacts>> = sentence_words
         .iter()
-        .map(|(_, words)| words.iter().enumerate().map(|(i, w)| WordFacts::new(w.text, i == 0)).collect())
+        .map(|(_, words)| {
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| WordFacts::new(w.text, i == 0))
+                .collect()
+        })
         .collect();
     let all_facts: Vec<WordFacts> = facts.iter().flatten().cloned().collect();
     let proper = proper_nouns(&all_facts);
     let mut counts = sum_words(&all_facts, |w| proper.contains(w.term.as_str()));
-    counts.sentences = sentence_words.iter().filter(|(_, words)| !words.is_empty()).count();
+    counts.sentences = sentence_words
+        .iter()
+        .filter(|(_, words)| !words.is_empty())
+        .count();
     counts.paragraphs = body.split("\n\n").filter(|p| !p.trim().is_empty()).count();
     counts.characters = body.chars().filter(|c| !c.is_whitespace()).count();
     Analysis {
@@ -64,7 +77,11 @@ pub fn analyze_document(document: &Document, themes: &ThemeDictionary, keep_sent
         furniture_words: words(&document.furniture.text).len(),
         terms: term_frequencies(&all_facts),
         themes: theme_tallies(&facts, themes),
-        sentences: if keep_sentences { sentence_stats(body, &sentence_words, &facts) } else { Vec::new() },
+        sentences: if keep_sentences {
+            sentence_stats(body, &sentence_words, &facts)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -89,7 +106,8 @@ fn term_frequencies(facts: &[WordFacts]) -> Vec<(String, usize)> {
     for word in facts {
         *counts.entry(word.term.as_str()).or_default() += 1;
     }
-    let mut terms: Vec<(String, usize)> = counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
+    let mut terms: Vec<(String, usize)> =
+        counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
     terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     terms
 }
@@ -103,13 +121,20 @@ fn theme_tallies(facts: &[Vec<WordFacts>], themes: &ThemeDictionary) -> Vec<Them
     tallies
 }
 
-fn sentence_stats(body: &str, sentence_words: &[(std::ops::Range<usize>, Vec<Word<'_>>)], facts: &[Vec<WordFacts>]) -> Vec<SentenceStats> {
+fn sentence_stats(
+    body: &str,
+    sentence_words: &[(std::ops::Range<usize>, Vec<Word<'_>>)],
+    facts: &[Vec<WordFacts>],
+) -> Vec<SentenceStats> {
     sentence_words
         .iter()
         .zip(facts)
         .filter(|((_, words), _)| !words.is_empty())
         .map(|((range, words), facts)| SentenceStats {
-            text: body[range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
+            text: body[range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
             words: words.len(),
             syllables: facts.iter().map(|f| f.syllables as usize).sum(),
         })
@@ -147,8 +172,16 @@ mod tests {
     fn themes_are_tallied_per_document() {
         let analysis = analyze("The militants attacked the checkpoint. Corruption grew.");
         let dictionary = ThemeDictionary::built_in();
-        let security = dictionary.themes().iter().position(|t| t == "security_violence").unwrap();
-        assert!(analysis.themes[security].count >= 2, "{:?}", analysis.themes[security]);
+        let security = dictionary
+            .themes()
+            .iter()
+            .position(|t| t == "security_violence")
+            .unwrap();
+        assert!(
+            analysis.themes[security].count >= 2,
+            "{:?}",
+            analysis.themes[security]
+        );
     }
 
     #[test]

@@ -71,7 +71,13 @@ impl AnalyzeArgs {
         } else {
             self.paths
                 .iter()
-                .map(|p| if p.as_os_str() == "-" { InputSpec::Stdin } else { InputSpec::Path(p.clone()) })
+                .map(|p| {
+                    if p.as_os_str() == "-" {
+                        InputSpec::Stdin
+                    } else {
+                        InputSpec::Path(p.clone())
+                    }
+                })
                 .collect()
         };
         let mut config = Config::new(inputs, self.out.clone());

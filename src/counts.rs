@@ -94,7 +94,11 @@ impl WordFacts {
         } else if let Some(stem) = self.term.strip_suffix("ed") {
             u32::from(stem.ends_with(['t', 'd']))
         } else if let Some(stem) = self.term.strip_suffix("es") {
-            u32::from(["s", "x", "z", "ch", "sh", "c", "g"].iter().any(|s| stem.ends_with(s)))
+            u32::from(
+                ["s", "x", "z", "ch", "sh", "c", "g"]
+                    .iter()
+                    .any(|s| stem.ends_with(s)),
+            )
         } else {
             0
         };
@@ -126,7 +130,8 @@ fn add_word(counts: &mut Counts, word: &WordFacts, proper: bool) {
     counts.letters_and_digits += word.letters + word.digits;
     counts.monosyllables += usize::from(word.syllables == 1);
     counts.polysyllables += usize::from(polysyllable);
-    counts.complex_words += usize::from(polysyllable && !proper && !word.hyphenated && !word.polysyllabic_by_ending());
+    counts.complex_words +=
+        usize::from(polysyllable && !proper && !word.hyphenated && !word.polysyllabic_by_ending());
     counts.long_words += usize::from(word.letters > LONG_WORD_LETTERS);
     counts.mini_words += usize::from(word.letters + word.digits <= MINI_WORD_LETTERS);
     let familiar = proper || word.is_number() || wordlists::dale_chall().is_familiar(&word.term);
@@ -155,12 +160,23 @@ mod tests {
     use super::*;
 
     fn facts(words: &[(&str, bool)]) -> Vec<WordFacts> {
-        words.iter().map(|(w, initial)| WordFacts::new(w, *initial)).collect()
+        words
+            .iter()
+            .map(|(w, initial)| WordFacts::new(w, *initial))
+            .collect()
     }
 
     #[test]
     fn gunning_complex_words_exclude_names_compounds_and_endings() {
-        let words = facts(&[("Government", true), ("Afghanistan", false), ("decision-making", false), ("created", false), ("processes", false), ("remaining", false), ("institution", false)]);
+        let words = facts(&[
+            ("Government", true),
+            ("Afghanistan", false),
+            ("decision-making", false),
+            ("created", false),
+            ("processes", false),
+            ("remaining", false),
+            ("institution", false),
+        ]);
         let proper = proper_nouns(&words);
         let counts = sum_words(&words, |w| proper.contains(w.term.as_str()));
         assert_eq!(counts.polysyllables, 7);
@@ -169,16 +185,34 @@ mod tests {
 
     #[test]
     fn proper_nouns_are_capitalized_inside_sentences_and_never_lowercase() {
-        let words = facts(&[("Kabul", true), ("is", false), ("in", false), ("Kabul", false), ("The", true), ("the", false), ("Then", false)]);
+        let words = facts(&[
+            ("Kabul", true),
+            ("is", false),
+            ("in", false),
+            ("Kabul", false),
+            ("The", true),
+            ("the", false),
+            ("Then", false),
+        ]);
         let proper = proper_nouns(&words);
         assert!(proper.contains("kabul"));
         assert!(!proper.contains("the"));
-        assert!(proper.contains("then"), "capital inside a sentence, never lowercase");
+        assert!(
+            proper.contains("then"),
+            "capital inside a sentence, never lowercase"
+        );
     }
 
     #[test]
     fn dale_chall_difficult_words_skip_names_and_numbers() {
-        let words = facts(&[("Insurgency", true), ("in", false), ("Kabul", false), ("grew", false), ("1,000", false), ("percent", false)]);
+        let words = facts(&[
+            ("Insurgency", true),
+            ("in", false),
+            ("Kabul", false),
+            ("grew", false),
+            ("1,000", false),
+            ("percent", false),
+        ]);
         let proper = proper_nouns(&words);
         let counts = sum_words(&words, |w| proper.contains(w.term.as_str()));
         assert_eq!(counts.difficult_words, 2, "insurgency, percent");
@@ -186,7 +220,12 @@ mod tests {
 
     #[test]
     fn letters_mini_and_long_words() {
-        let words = facts(&[("a", true), ("cat", false), ("mid-level", false), ("26", false)]);
+        let words = facts(&[
+            ("a", true),
+            ("cat", false),
+            ("mid-level", false),
+            ("26", false),
+        ]);
         let counts = sum_words(&words, |_| false);
         assert_eq!(counts.letters, 1 + 3 + 8);
         assert_eq!(counts.letters_and_digits, 14);

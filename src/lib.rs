@@ -104,20 +104,33 @@ pub fn analyze(config: &Config) -> Result<Batch, Error> {
         sources
             .par_iter()
             .map(|source| {
-                let document = load_document(source, config.keep_furniture).map_err(|err| failure(source.id(), Stage::Read, &err))?;
-                Ok(analyze_document(&document, &dictionary, config.write_sentences))
+                let document = load_document(source, config.keep_furniture)
+                    .map_err(|err| failure(source.id(), Stage::Read, &err))?;
+                Ok(analyze_document(
+                    &document,
+                    &dictionary,
+                    config.write_sentences,
+                ))
             })
             .collect()
     };
     let results = match config.jobs {
-        Some(jobs) => rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| Error::Threads(e.to_string()))?.install(run),
+        Some(jobs) => rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| Error::Threads(e.to_string()))?
+            .install(run),
         None => run(),
     };
     let mut analyses = Vec::with_capacity(results.len());
     for result in results {
         match result {
             Ok(analysis) if analysis.counts.words == 0 => {
-                failures.push(Failure { document: analysis.id.clone(), stage: Stage::Analyze, message: "no words found".into() });
+                failures.push(Failure {
+                    document: analysis.id.clone(),
+                    stage: Stage::Analyze,
+                    message: "no words found".into(),
+                });
                 analyses.push(analysis);
             }
             Ok(analysis) => analyses.push(analysis),
@@ -127,21 +140,36 @@ pub fn analyze(config: &Config) -> Result<Batch, Error> {
     if analyses.is_empty() {
         return Err(Error::NothingAnalyzed(failures));
     }
-    Ok(Batch { analyses, themes: dictionary.themes().to_vec(), failures })
+    Ok(Batch {
+        analyses,
+        themes: dictionary.themes().to_vec(),
+        failures,
+    })
 }
 
 fn failure(document: String, stage: Stage, err: &InputError) -> Failure {
-    Failure { document, stage, message: err.to_string() }
+    Failure {
+        document,
+        stage,
+        message: err.to_string(),
+    }
 }
 
 /// Write the batch's reports as CSV into `config.out_dir`; an `errors.csv`
 /// left from an earlier run is removed when nothing failed. Returns the
 /// files written.
 pub fn write_reports(batch: &Batch, config: &Config) -> Result<Vec<PathBuf>, Error> {
-    let options = TableOptions { sentences: config.write_sentences };
+    let options = TableOptions {
+        sentences: config.write_sentences,
+    };
     let tables = build_tables(&batch.analyses, &batch.themes, &batch.failures, options);
-    let write_error = |source| Error::Write { dir: config.out_dir.clone(), source };
-    let files = CsvExporter { bom: config.bom }.export(&tables).map_err(write_error)?;
+    let write_error = |source| Error::Write {
+        dir: config.out_dir.clone(),
+        source,
+    };
+    let files = CsvExporter { bom: config.bom }
+        .export(&tables)
+        .map_err(write_error)?;
     let written = report::write_atomically(&config.out_dir, &files).map_err(write_error)?;
     if batch.failures.is_empty() {
         let stale = config.out_dir.join("errors.csv");

@@ -55,7 +55,15 @@ fn report_failures(failures: &[Failure]) {
 
 fn print_summary(batch: &textgauge::Batch, files: &[std::path::PathBuf]) {
     let failed = batch.failures.len();
-    eprintln!("analyzed {} document(s){}", batch.analyses.len(), if failed > 0 { format!(", {failed} input(s) with problems") } else { String::new() });
+    eprintln!(
+        "analyzed {} document(s){}",
+        batch.analyses.len(),
+        if failed > 0 {
+            format!(", {failed} input(s) with problems")
+        } else {
+            String::new()
+        }
+    );
     for file in files {
         eprintln!("wrote {}", file.display());
     }
@@ -76,8 +84,14 @@ fn print_output(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8
 }
 
 fn print_syllables(args: &SyllablesArgs, out: &mut dyn Write) -> std::io::Result<()> {
-    let count = if args.rules_only { textgauge::text::syllables::rule_syllables } else { textgauge::text::syllables };
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+    let count = if args.rules_only {
+        textgauge::text::syllables::rule_syllables
+    } else {
+        textgauge::text::syllables
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
     writer.write_record(["word", "syllables"])?;
     let mut row = |word: &str| writer.write_record([word, &count(word).to_string()]);
     if args.words.is_empty() {

@@ -77,7 +77,10 @@ impl ThemeDictionary {
             path: path.display().to_string(),
             source,
         })?;
-        Self::parse(text.trim_start_matches('\u{feff}'), &path.display().to_string())
+        Self::parse(
+            text.trim_start_matches('\u{feff}'),
+            &path.display().to_string(),
+        )
     }
 
     /// Parse dictionary CSV text; `origin` names it in error messages.
@@ -87,19 +90,34 @@ impl ThemeDictionary {
             line,
             message,
         };
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| invalid(1, e.to_string()))?.clone();
-        let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| invalid(1, e.to_string()))?
+            .clone();
+        let column = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+        };
         let (Some(theme_col), Some(pattern_col)) = (column("theme"), column("pattern")) else {
-            return Err(invalid(1, "the header must name the columns `theme,pattern`".into()));
+            return Err(invalid(
+                1,
+                "the header must name the columns `theme,pattern`".into(),
+            ));
         };
         let mut dictionary = ThemeDictionary::empty();
         for record in reader.records() {
-            let record = record.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let record =
+                record.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
             let line = record.position().map_or(0, |p| p.line());
             let theme = record.get(theme_col).unwrap_or("").trim();
             let pattern = record.get(pattern_col).unwrap_or("").trim();
-            dictionary.add(theme, pattern).map_err(|message| invalid(line, message))?;
+            dictionary
+                .add(theme, pattern)
+                .map_err(|message| invalid(line, message))?;
         }
         if dictionary.patterns.is_empty() {
             return Err(invalid(1, "no patterns".into()));
@@ -128,17 +146,31 @@ impl ThemeDictionary {
             last.pop();
         }
         if words.iter().any(|w| w.is_empty() || w.contains('*')) {
-            return Err(format!("pattern `{pattern}`: `*` may only end the last word, after at least one letter"));
+            return Err(format!(
+                "pattern `{pattern}`: `*` may only end the last word, after at least one letter"
+            ));
         }
         let theme = self.theme_index(theme);
         let index = self.patterns.len();
         if last_is_prefix && words.len() == 1 {
             let prefix = &words[0];
-            self.prefixes.entry(prefix.len()).or_default().entry(prefix.clone()).or_default().push(index);
+            self.prefixes
+                .entry(prefix.len())
+                .or_default()
+                .entry(prefix.clone())
+                .or_default()
+                .push(index);
         } else {
-            self.by_first_word.entry(words[0].clone()).or_default().push(index);
+            self.by_first_word
+                .entry(words[0].clone())
+                .or_default()
+                .push(index);
         }
-        self.patterns.push(Pattern { theme, words, last_is_prefix });
+        self.patterns.push(Pattern {
+            theme,
+            words,
+            last_is_prefix,
+        });
         Ok(())
     }
 
@@ -170,7 +202,8 @@ impl ThemeDictionary {
             let mut best: Vec<Option<usize>> = vec![None; self.themes.len()];
             for pattern in self.candidates(terms[start]) {
                 let p = &self.patterns[pattern];
-                let longer = best[p.theme].is_none_or(|b| p.words.len() > self.patterns[b].words.len());
+                let longer =
+                    best[p.theme].is_none_or(|b| p.words.len() > self.patterns[b].words.len());
                 if start >= free_from[p.theme] && longer && p.matches(&terms[start..]) {
                     best[p.theme] = Some(pattern);
                 }
@@ -192,9 +225,10 @@ impl ThemeDictionary {
     /// and phrases) and by each prefix length.
     fn candidates<'a>(&'a self, term: &'a str) -> impl Iterator<Item = usize> + 'a {
         let exact = self.by_first_word.get(term).into_iter().flatten();
-        let prefixed = self.prefixes.iter().filter_map(move |(len, map)| {
-            term.get(..*len).and_then(|head| map.get(head))
-        });
+        let prefixed = self
+            .prefixes
+            .iter()
+            .filter_map(move |(len, map)| term.get(..*len).and_then(|head| map.get(head)));
         exact.chain(prefixed.flatten()).copied()
     }
 }
@@ -207,7 +241,12 @@ impl Pattern {
         }
         let exact = self.words[..n - 1].iter().zip(terms).all(|(w, t)| w == t);
         let last = &self.words[n - 1];
-        exact && if self.last_is_prefix { terms[n - 1].starts_with(last.as_str()) } else { terms[n - 1] == last }
+        exact
+            && if self.last_is_prefix {
+                terms[n - 1].starts_with(last.as_str())
+            } else {
+                terms[n - 1] == last
+            }
     }
 }
 
@@ -229,7 +268,10 @@ mod tests {
 
     #[test]
     fn words_prefixes_and_phrases_match() {
-        let tallies = tally(&dictionary(), "financial pay and financing the chain of command under rule of lawyers");
+        let tallies = tally(
+            &dictionary(),
+            "financial pay and financing the chain of command under rule of lawyers",
+        );
         assert_eq!(tallies[0].count, 3);
         assert_eq!(tallies[0].matched["financial"], 1);
         assert_eq!(tallies[1].count, 2);
@@ -250,7 +292,8 @@ mod tests {
 
     #[test]
     fn bad_dictionaries_are_rejected_with_a_line() {
-        let err = ThemeDictionary::parse("theme,pattern\nx,good\nx,bad*word\n", "f.csv").unwrap_err();
+        let err =
+            ThemeDictionary::parse("theme,pattern\nx,good\nx,bad*word\n", "f.csv").unwrap_err();
         assert!(err.to_string().contains("line 3"), "{err}");
         assert!(ThemeDictionary::parse("name,value\nx,y\n", "f").is_err());
         assert!(ThemeDictionary::parse("theme,pattern\n", "f").is_err());
@@ -262,7 +305,11 @@ mod tests {
         let dictionary = ThemeDictionary::built_in();
         assert!(dictionary.themes().len() >= 7);
         for theme in 0..dictionary.themes().len() {
-            let n = dictionary.patterns.iter().filter(|p| p.theme == theme).count();
+            let n = dictionary
+                .patterns
+                .iter()
+                .filter(|p| p.theme == theme)
+                .count();
             assert!(n >= 25, "{} has {n}", dictionary.themes()[theme]);
         }
     }

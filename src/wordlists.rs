@@ -51,9 +51,15 @@ impl WordList {
             return true;
         }
         if term.contains('-') {
-            return term.split('-').all(|part| !part.is_empty() && self.is_familiar(part));
+            return term
+                .split('-')
+                .all(|part| !part.is_empty() && self.is_familiar(part));
         }
-        let adverb_stems = if self.adverbs_familiar { adverb_stems(term) } else { Vec::new() };
+        let adverb_stems = if self.adverbs_familiar {
+            adverb_stems(term)
+        } else {
+            Vec::new()
+        };
         stems(term)
             .iter()
             .chain(&adverb_stems)
@@ -108,11 +114,12 @@ const INFLECTIONS: [(&str, &str); 13] = [
     ("est", ""),
 ];
 
-/// `stopp` → `stop`.
+/// `stopp` → `stop`: the stem before a doubled final consonant.
 fn undoubled(bare: &str) -> Option<&str> {
-    let bytes = bare.as_bytes();
-    let n = bytes.len();
-    (n >= 3 && bytes[n - 1] == bytes[n - 2] && !b"aeiou".contains(&bytes[n - 1])).then(|| &bare[..n - 1])
+    let mut chars = bare.char_indices().rev();
+    let ((at, last), (_, before)) = (chars.next()?, chars.next()?);
+    let doubled = last == before && last.is_ascii_alphabetic() && !"aeiou".contains(last);
+    (doubled && at >= 2).then(|| &bare[..at])
 }
 
 /// The Dale–Chall list of familiar words (Chall & Dale 1995).
@@ -140,7 +147,25 @@ mod tests {
     #[test]
     fn regular_inflections_of_listed_words_are_familiar() {
         let list = dale_chall();
-        for word in ["boy", "boys", "boxes", "babies", "jumped", "baked", "hurried", "jumping", "baking", "stopped", "running", "taller", "tallest", "happier", "boy's", "good-bye", "mother-in-law"] {
+        for word in [
+            "boy",
+            "boys",
+            "boxes",
+            "babies",
+            "jumped",
+            "baked",
+            "hurried",
+            "jumping",
+            "baking",
+            "stopped",
+            "running",
+            "taller",
+            "tallest",
+            "happier",
+            "boy's",
+            "good-bye",
+            "mother-in-law",
+        ] {
             assert!(list.is_familiar(word), "{word}");
         }
     }
@@ -148,9 +173,22 @@ mod tests {
     #[test]
     fn unlisted_words_are_difficult() {
         let list = dale_chall();
-        for word in ["fragmentation", "insurgency", "defections", "ideology", "resilience"] {
+        for word in [
+            "fragmentation",
+            "insurgency",
+            "defections",
+            "ideology",
+            "resilience",
+        ] {
             assert!(!list.is_familiar(word), "{word}");
         }
+    }
+
+    #[test]
+    fn undoubles_only_a_doubled_consonant() {
+        assert_eq!(undoubled("stopp"), Some("stop"));
+        assert_eq!(undoubled("free"), None);
+        assert_eq!(undoubled("x𑙙𑙙"), None);
     }
 
     #[test]

@@ -37,7 +37,9 @@ impl Source {
     pub fn is_markdown(&self) -> bool {
         match self {
             Source::Stdin => false,
-            Source::File { path, .. } => matches!(extension(path).as_deref(), Some("md" | "markdown")),
+            Source::File { path, .. } => {
+                matches!(extension(path).as_deref(), Some("md" | "markdown"))
+            }
         }
     }
 }

@@ -56,7 +56,10 @@ fn parse_lists(source: &str) -> FurnitureLists {
         bio_cues: Vec::new(),
     };
     let mut section = "";
-    for line in source.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in source
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         match line.trim() {
             header if header.starts_with('[') => section = line.trim(),
             _ => match section {
@@ -107,7 +110,10 @@ fn cut_index(kinds: &[Kind]) -> usize {
 }
 
 fn word_estimate(paragraphs: &[&str]) -> usize {
-    paragraphs.iter().map(|p| p.split_whitespace().count()).sum()
+    paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum()
 }
 
 fn classify(paragraph: &str) -> Kind {
@@ -130,7 +136,8 @@ fn is_label(lower: &str) -> bool {
 }
 
 fn has_phrase(lower: &str, words: usize) -> bool {
-    words <= MAX_PHRASE_PARAGRAPH_WORDS && lists().phrases.iter().any(|p| lower.contains(p.as_str()))
+    words <= MAX_PHRASE_PARAGRAPH_WORDS
+        && lists().phrases.iter().any(|p| lower.contains(p.as_str()))
 }
 
 fn is_short_line(paragraph: &str, words: usize) -> bool {
@@ -140,15 +147,23 @@ fn is_short_line(paragraph: &str, words: usize) -> bool {
 }
 
 fn is_bio(lower: &str, words: usize) -> bool {
-    words <= MAX_BIO_WORDS && lists().bio_cues.iter().any(|cue| lower.contains(cue.as_str()))
+    words <= MAX_BIO_WORDS
+        && lists()
+            .bio_cues
+            .iter()
+            .any(|cue| lower.contains(cue.as_str()))
 }
 
 /// CSS, script or markup: braces with declarations, tags, or a text where
 /// code symbols are dense.
 fn looks_like_code(paragraph: &str) -> bool {
-    let rule = paragraph.contains('{') && paragraph.contains('}') && paragraph.contains([':', ';', '(']);
+    let rule =
+        paragraph.contains('{') && paragraph.contains('}') && paragraph.contains([':', ';', '(']);
     let tag = paragraph.contains("</") || paragraph.contains("/>");
-    let symbols = paragraph.chars().filter(|c| "{}[]<>;=#$\\|".contains(*c)).count();
+    let symbols = paragraph
+        .chars()
+        .filter(|c| "{}[]<>;=#$\\|".contains(*c))
+        .count();
     let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
     rule || tag || symbols * 8 > letters
 }
@@ -157,7 +172,8 @@ fn looks_like_code(paragraph: &str) -> bool {
 mod tests {
     use super::*;
 
-    const ARTICLE: &str = "First paragraph of the piece, long enough to be real prose with many words in it.\n\n\
+    const ARTICLE: &str =
+        "First paragraph of the piece, long enough to be real prose with many words in it.\n\n\
         Second paragraph, also real prose that carries the argument a little further on.\n\n\
         Last paragraph, with a short sentence to close the argument.";
 

@@ -95,7 +95,14 @@ pub fn dale_chall(c: &Counts) -> Option<f64> {
 /// 6.0–6.9 "7-8", 7.0–7.9 "9-10", 8.0–8.9 "11-12", 9.0–9.9 "13-15",
 /// 10 and above "16 and above".
 pub fn dale_chall_grade(score: f64) -> &'static str {
-    const BANDS: [(f64, &str); 6] = [(5.0, "4 and below"), (6.0, "5-6"), (7.0, "7-8"), (8.0, "9-10"), (9.0, "11-12"), (10.0, "13-15")];
+    const BANDS: [(f64, &str); 6] = [
+        (5.0, "4 and below"),
+        (6.0, "5-6"),
+        (7.0, "7-8"),
+        (8.0, "9-10"),
+        (9.0, "11-12"),
+        (10.0, "13-15"),
+    ];
     BANDS
         .iter()
         .find(|(below, _)| score < *below)
@@ -162,7 +169,15 @@ pub fn wiener_sachtextformel_1(c: &Counts) -> Option<f64> {
 /// FORCAST), clamped to 0–20 (kindergarten to doctoral). `None` when none
 /// is defined.
 pub fn consensus_grade(c: &Counts) -> Option<f64> {
-    let grades = [flesch_kincaid_grade, gunning_fog, smog, coleman_liau, ari, linsear_write, forcast];
+    let grades = [
+        flesch_kincaid_grade,
+        gunning_fog,
+        smog,
+        coleman_liau,
+        ari,
+        linsear_write,
+        forcast,
+    ];
     let mut defined: Vec<f64> = grades.iter().filter_map(|grade| grade(c)).collect();
     median(&mut defined).map(|m| m.clamp(0.0, 20.0))
 }

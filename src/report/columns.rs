@@ -27,22 +27,35 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
     ("sentences", |a| Cell::Count(a.counts.sentences)),
     ("syllables", |a| Cell::Count(a.counts.syllables)),
     ("flesch_reading_ease", |a| score(r::flesch_reading_ease, a)),
-    ("flesch_kincaid_grade", |a| score(r::flesch_kincaid_grade, a)),
+    ("flesch_kincaid_grade", |a| {
+        score(r::flesch_kincaid_grade, a)
+    }),
     ("gunning_fog", |a| score(r::gunning_fog, a)),
     ("smog", |a| score(r::smog, a)),
     ("coleman_liau", |a| score(r::coleman_liau, a)),
     ("ari", |a| score(r::ari, a)),
     ("dale_chall", |a| score(r::dale_chall, a)),
-    ("dale_chall_grade", |a| Cell::Text(r::dale_chall(&a.counts).map(r::dale_chall_grade).unwrap_or_default().to_owned())),
+    ("dale_chall_grade", |a| {
+        Cell::Text(
+            r::dale_chall(&a.counts)
+                .map(r::dale_chall_grade)
+                .unwrap_or_default()
+                .to_owned(),
+        )
+    }),
     ("spache", |a| score(r::spache, a)),
     ("linsear_write", |a| score(r::linsear_write, a)),
     ("lix", |a| score(r::lix, a)),
     ("rix", |a| score(r::rix, a)),
     ("forcast", |a| score(r::forcast, a)),
     ("mcalpine_eflaw", |a| score(r::mcalpine_eflaw, a)),
-    ("wiener_sachtextformel_1", |a| score(r::wiener_sachtextformel_1, a)),
+    ("wiener_sachtextformel_1", |a| {
+        score(r::wiener_sachtextformel_1, a)
+    }),
     ("consensus_grade", |a| score(r::consensus_grade, a)),
-    ("smog_short_text", |a| Cell::Flag(a.counts.words > 0 && r::smog_sample_too_short(&a.counts))),
+    ("smog_short_text", |a| {
+        Cell::Flag(a.counts.words > 0 && r::smog_sample_too_short(&a.counts))
+    }),
     ("paragraphs", |a| Cell::Count(a.counts.paragraphs)),
     ("characters", |a| Cell::Count(a.counts.characters)),
     ("letters", |a| Cell::Count(a.counts.letters)),
@@ -52,12 +65,22 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
     ("long_words", |a| Cell::Count(a.counts.long_words)),
     ("mini_words", |a| Cell::Count(a.counts.mini_words)),
     ("difficult_words", |a| Cell::Count(a.counts.difficult_words)),
-    ("spache_unfamiliar_words", |a| Cell::Count(a.counts.spache_unfamiliar_distinct)),
+    ("spache_unfamiliar_words", |a| {
+        Cell::Count(a.counts.spache_unfamiliar_distinct)
+    }),
     ("unique_terms", |a| Cell::Count(a.terms.len())),
-    ("words_per_sentence", |a| Cell::Number(r::words_per_sentence(&a.counts), RATIO)),
-    ("syllables_per_word", |a| Cell::Number(r::syllables_per_word(&a.counts), RATIO)),
-    ("letters_per_word", |a| Cell::Number(r::letters_per_word(&a.counts), RATIO)),
-    ("reading_time_minutes", |a| Cell::Number(Some(r::reading_time_minutes(&a.counts)), SCORE)),
+    ("words_per_sentence", |a| {
+        Cell::Number(r::words_per_sentence(&a.counts), RATIO)
+    }),
+    ("syllables_per_word", |a| {
+        Cell::Number(r::syllables_per_word(&a.counts), RATIO)
+    }),
+    ("letters_per_word", |a| {
+        Cell::Number(r::letters_per_word(&a.counts), RATIO)
+    }),
+    ("reading_time_minutes", |a| {
+        Cell::Number(Some(r::reading_time_minutes(&a.counts)), SCORE)
+    }),
     ("furniture_lines", |a| Cell::Count(a.furniture_lines)),
     ("furniture_words", |a| Cell::Count(a.furniture_words)),
 ];

@@ -14,8 +14,14 @@ pub struct CsvExporter {
 impl CsvExporter {
     /// One table's CSV bytes.
     pub fn table_bytes(&self, table: &Table) -> Result<Vec<u8>, std::io::Error> {
-        let start = if self.bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(start);
+        let start = if self.bom {
+            b"\xEF\xBB\xBF".to_vec()
+        } else {
+            Vec::new()
+        };
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(start);
         writer.write_record(&table.header)?;
         for row in &table.rows {
             writer.write_record(row.iter().map(|cell| cell.render()))?;
@@ -43,10 +49,16 @@ mod tests {
         let table = Table {
             name: "t",
             header: vec!["a".into(), "b".into()],
-            rows: vec![vec![Cell::Text("x, \"y\"".into()), Cell::Number(Some(1.5), 2)]],
+            rows: vec![vec![
+                Cell::Text("x, \"y\"".into()),
+                Cell::Number(Some(1.5), 2),
+            ]],
         };
         let bytes = CsvExporter::default().table_bytes(&table).unwrap();
-        assert_eq!(String::from_utf8(bytes).unwrap(), "a,b\n\"x, \"\"y\"\"\",1.50\n");
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "a,b\n\"x, \"\"y\"\"\",1.50\n"
+        );
         let with_bom = CsvExporter { bom: true }.table_bytes(&table).unwrap();
         assert!(with_bom.starts_with(b"\xEF\xBB\xBFa,b"));
     }

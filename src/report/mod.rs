@@ -34,8 +34,15 @@ impl Cell {
             Cell::Flag(flag) => flag.to_string(),
             Cell::Number(Some(value), decimals) if value.is_finite() => {
                 let text = format!("{value:.decimals$}");
-                let is_zero = text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.');
-                if is_zero { text.trim_start_matches('-').to_owned() } else { text }
+                let is_zero = text
+                    .trim_start_matches('-')
+                    .chars()
+                    .all(|c| c == '0' || c == '.');
+                if is_zero {
+                    text.trim_start_matches('-').to_owned()
+                } else {
+                    text
+                }
             }
             Cell::Number(..) => String::new(),
         }

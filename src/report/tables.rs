@@ -17,8 +17,17 @@ pub struct TableOptions {
 }
 
 /// All report tables for a batch, in the order they are written.
-pub fn build_tables(analyses: &[Analysis], themes: &[String], failures: &[Failure], options: TableOptions) -> Vec<Table> {
-    let mut tables = vec![documents(analyses, themes), terms(analyses), theme_table(analyses, themes)];
+pub fn build_tables(
+    analyses: &[Analysis],
+    themes: &[String],
+    failures: &[Failure],
+    options: TableOptions,
+) -> Vec<Table> {
+    let mut tables = vec![
+        documents(analyses, themes),
+        terms(analyses),
+        theme_table(analyses, themes),
+    ];
     if options.sentences {
         tables.push(sentences(analyses));
     }
@@ -30,21 +39,35 @@ pub fn build_tables(analyses: &[Analysis], themes: &[String], failures: &[Failur
 
 /// Occurrences per 1,000 words; undefined for a document without words.
 fn per_thousand(count: usize, words: usize) -> Cell {
-    Cell::Number((words > 0).then(|| 1000.0 * count as f64 / words as f64), RATE)
+    Cell::Number(
+        (words > 0).then(|| 1000.0 * count as f64 / words as f64),
+        RATE,
+    )
 }
 
 fn documents(analyses: &[Analysis], themes: &[String]) -> Table {
-    let mut header: Vec<String> = DOCUMENT_COLUMNS.iter().map(|(name, _)| (*name).to_owned()).collect();
+    let mut header: Vec<String> = DOCUMENT_COLUMNS
+        .iter()
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
     header.extend(themes.iter().map(|theme| format!("theme_{theme}_per_1000")));
     let rows = analyses
         .iter()
         .map(|a| {
             let mut row: Vec<Cell> = DOCUMENT_COLUMNS.iter().map(|(_, fill)| fill(a)).collect();
-            row.extend(a.themes.iter().map(|t| per_thousand(t.count, a.counts.words)));
+            row.extend(
+                a.themes
+                    .iter()
+                    .map(|t| per_thousand(t.count, a.counts.words)),
+            );
             row
         })
         .collect();
-    Table { name: "documents", header, rows }
+    Table {
+        name: "documents",
+        header,
+        rows,
+    }
 }
 
 fn terms(analyses: &[Analysis]) -> Table {
@@ -64,7 +87,11 @@ fn terms(analyses: &[Analysis]) -> Table {
             ]);
         }
     }
-    Table { name: "terms", header: header(&["document", "term", "count", "per_1000_words", "rank"]), rows }
+    Table {
+        name: "terms",
+        header: header(&["document", "term", "count", "per_1000_words", "rank"]),
+        rows,
+    }
 }
 
 fn theme_table(analyses: &[Analysis], themes: &[String]) -> Table {
@@ -81,15 +108,30 @@ fn theme_table(analyses: &[Analysis], themes: &[String]) -> Table {
             ]);
         }
     }
-    let names = ["document", "theme", "count", "per_1000_words", "distinct_terms", "matched_terms"];
-    Table { name: "themes", header: header(&names), rows }
+    let names = [
+        "document",
+        "theme",
+        "count",
+        "per_1000_words",
+        "distinct_terms",
+        "matched_terms",
+    ];
+    Table {
+        name: "themes",
+        header: header(&names),
+        rows,
+    }
 }
 
 /// `term:count` pairs, most frequent first, joined by `; `.
 fn matched_terms(matched: &std::collections::BTreeMap<String, usize>) -> String {
     let mut pairs: Vec<(&String, &usize)> = matched.iter().collect();
     pairs.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-    pairs.iter().map(|(term, n)| format!("{term}:{n}")).collect::<Vec<_>>().join("; ")
+    pairs
+        .iter()
+        .map(|(term, n)| format!("{term}:{n}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn sentences(analyses: &[Analysis]) -> Table {
@@ -106,16 +148,37 @@ fn sentences(analyses: &[Analysis]) -> Table {
             ]);
         }
     }
-    let names = ["document", "sentence", "text", "words", "syllables", "syllables_per_word"];
-    Table { name: "sentences", header: header(&names), rows }
+    let names = [
+        "document",
+        "sentence",
+        "text",
+        "words",
+        "syllables",
+        "syllables_per_word",
+    ];
+    Table {
+        name: "sentences",
+        header: header(&names),
+        rows,
+    }
 }
 
 fn errors(failures: &[Failure]) -> Table {
     let rows = failures
         .iter()
-        .map(|f| vec![Cell::Text(f.document.clone()), Cell::Text(f.stage.to_string()), Cell::Text(f.message.clone())])
+        .map(|f| {
+            vec![
+                Cell::Text(f.document.clone()),
+                Cell::Text(f.stage.to_string()),
+                Cell::Text(f.message.clone()),
+            ]
+        })
         .collect();
-    Table { name: "errors", header: header(&["document", "stage", "message"]), rows }
+    Table {
+        name: "errors",
+        header: header(&["document", "stage", "message"]),
+        rows,
+    }
 }
 
 fn header(names: &[&str]) -> Vec<String> {
@@ -134,7 +197,13 @@ mod tests {
         let analyses = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| analyze_document(&Document::from_text(format!("d{i}"), t, false, false), &dictionary, true))
+            .map(|(i, t)| {
+                analyze_document(
+                    &Document::from_text(format!("d{i}"), t, false, false),
+                    &dictionary,
+                    true,
+                )
+            })
             .collect();
         (analyses, dictionary.themes().to_vec())
     }
@@ -143,9 +212,14 @@ mod tests {
     fn every_document_has_a_row_for_every_theme() {
         let (analyses, themes) = batch(&["War came.", "Peace came."]);
         let tables = build_tables(&analyses, &themes, &[], TableOptions::default());
-        assert_eq!(tables.iter().map(|t| t.name).collect::<Vec<_>>(), ["documents", "terms", "themes"]);
+        assert_eq!(
+            tables.iter().map(|t| t.name).collect::<Vec<_>>(),
+            ["documents", "terms", "themes"]
+        );
         assert_eq!(tables[2].rows.len(), 2 * themes.len());
-        assert!(tables.iter().all(|t| t.rows.iter().all(|r| r.len() == t.header.len())));
+        assert!(tables
+            .iter()
+            .all(|t| t.rows.iter().all(|r| r.len() == t.header.len())));
     }
 
     #[test]

@@ -17,7 +17,9 @@ pub fn write_atomically(dir: &Path, files: &[(String, Vec<u8>)]) -> std::io::Res
         });
         if let Err(err) = result {
             let _ = std::fs::remove_file(&temp);
-            staged.iter().for_each(|(t, _): &(PathBuf, PathBuf)| drop(std::fs::remove_file(t)));
+            staged
+                .iter()
+                .for_each(|(t, _): &(PathBuf, PathBuf)| drop(std::fs::remove_file(t)));
             return Err(err);
         }
         staged.push((temp, dir.join(name)));

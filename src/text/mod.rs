@@ -3,6 +3,7 @@
 
 pub mod numbers;
 pub mod pronouncing;
+mod sentence_rules;
 pub mod sentences;
 pub mod syllables;
 pub mod words;

@@ -89,14 +89,20 @@ pub fn cardinal(value: u64) -> u32 {
 
 fn below_thousand(value: u64) -> u32 {
     let (hundreds, rest) = (value / 100, value % 100);
-    let head = if hundreds > 0 { UNITS[hundreds as usize] + HUNDRED } else { 0 };
+    let head = if hundreds > 0 {
+        UNITS[hundreds as usize] + HUNDRED
+    } else {
+        0
+    };
     head + if rest > 0 { below_hundred(rest) } else { 0 }
 }
 
 fn below_hundred(value: u64) -> u32 {
+    let (tens, units) = ((value / 10) as usize, (value % 10) as usize);
     match value {
         0..=19 => UNITS[value as usize],
-        _ => TENS[(value / 10) as usize] + if value % 10 > 0 { UNITS[(value % 10) as usize] } else { 0 },
+        _ if units == 0 => TENS[tens],
+        _ => TENS[tens] + UNITS[units],
     }
 }
 
@@ -107,19 +113,19 @@ mod tests {
     #[test]
     fn reads_numbers_aloud() {
         let cases = [
-            ("7", 2),       // seven
-            ("26", 3),      // twen-ty-six
-            ("100", 3),     // one hun-dred
-            ("1,000", 3),   // one thou-sand
-            ("70,000", 5),  // sev-en-ty thou-sand
-            ("2.5", 3),     // two point five
-            ("1948", 5),    // nine-teen for-ty-eight
-            ("1900", 4),    // nine-teen hun-dred
-            ("1905", 4),    // nine-teen oh five
-            ("2026", 5),    // twen-ty twen-ty-six
-            ("2003", 4),    // two thou-sand three
-            ("007", 4),     // ze-ro ze-ro sev-en
-            ("3.50", 5),    // three point five ze-ro
+            ("7", 2),      // seven
+            ("26", 3),     // twen-ty-six
+            ("100", 3),    // one hun-dred
+            ("1,000", 3),  // one thou-sand
+            ("70,000", 5), // sev-en-ty thou-sand
+            ("2.5", 3),    // two point five
+            ("1948", 5),   // nine-teen for-ty-eight
+            ("1900", 4),   // nine-teen hun-dred
+            ("1905", 4),   // nine-teen oh five
+            ("2026", 5),   // twen-ty twen-ty-six
+            ("2003", 4),   // two thou-sand three
+            ("007", 6),    // ze-ro ze-ro sev-en
+            ("3.50", 5),   // three point five ze-ro
         ];
         for (number, expected) in cases {
             assert_eq!(number_syllables(number), Some(expected), "{number}");

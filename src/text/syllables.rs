@@ -5,9 +5,13 @@ pub fn rule_syllables(word: &str) -> u32 {
     let mut prev = false;
     for c in w.chars() {
         let v = "aeiouy".contains(c);
-        if v && !prev { count += 1; }
+        if v && !prev {
+            count += 1;
+        }
         prev = v;
     }
-    if w.ends_with('e') && !w.ends_with("le") && count > 1 { count -= 1; }
+    if w.ends_with('e') && !w.ends_with("le") && count > 1 {
+        count -= 1;
+    }
     count.max(u32::from(w.chars().any(char::is_alphabetic)))
 }

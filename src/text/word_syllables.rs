@@ -40,7 +40,9 @@ pub fn counted(word: &str) -> (u32, SyllableSource) {
     }
     let lower = word.to_lowercase().replace('\u{2019}', "'");
     if let Some(n) = dictionary_syllables(&lower) {
-        return (n, SyllableSource::Dictionary);
+        // CMUdict gives interjections such as "hmm" and "shh" no vowel; a
+        // word is at least one syllable.
+        return (n.max(1), SyllableSource::Dictionary);
     }
     if let Some(n) = variant_syllables(&lower) {
         return (n, SyllableSource::DictionaryVariant);
@@ -60,11 +62,15 @@ fn has_letters_and_digits(word: &str) -> bool {
 /// `1990s`) adds nothing.
 fn parts(word: &str) -> u32 {
     let mut total = 0;
-    for part in word.split(['-', '\u{2010}', '\u{2011}']).filter(|p| !p.is_empty()) {
+    for part in word
+        .split(['-', '\u{2010}', '\u{2011}'])
+        .filter(|p| !p.is_empty())
+    {
         let mut after_digits = false;
         for run in runs(part) {
             let is_digits = run.starts_with(|c: char| c.is_ascii_digit());
-            let ending = after_digits && matches!(run.to_lowercase().as_str(), "s" | "st" | "nd" | "rd" | "th");
+            let ending = after_digits
+                && matches!(run.to_lowercase().as_str(), "s" | "st" | "nd" | "rd" | "th");
             if !ending {
                 total += counted(run).0;
             }
@@ -88,7 +94,10 @@ fn runs(part: &str) -> Vec<&str> {
         prev_digit = Some(digit);
     }
     found.push(&part[start..]);
-    found.into_iter().filter(|r| r.chars().any(char::is_alphanumeric)).collect()
+    found
+        .into_iter()
+        .filter(|r| r.chars().any(char::is_alphanumeric))
+        .collect()
 }
 
 /// An all-capital word of two to six letters not in the dictionary: `ISKP`
@@ -120,25 +129,83 @@ fn after_sibilant(stem: &str) -> u32 {
 }
 /// `-ed` adds a syllable after t or d (`wanted`, `needed`).
 fn after_t_or_d(stem: &str) -> u32 {
-    u32::from(stem.ends_with('t') || stem.ends_with('d') || stem.ends_with("te") || stem.ends_with("de"))
+    u32::from(
+        stem.ends_with('t') || stem.ends_with('d') || stem.ends_with("te") || stem.ends_with("de"),
+    )
 }
 
 /// Inflections and British spellings tried against the dictionary, in order.
 const SUFFIXES: [Suffix; 14] = [
-    Suffix { ending: "'s", stems: &[""], adds: after_sibilant },
-    Suffix { ending: "s'", stems: &["s"], adds: zero },
-    Suffix { ending: "'", stems: &[""], adds: zero },
-    Suffix { ending: "ies", stems: &["y"], adds: zero },
-    Suffix { ending: "es", stems: &["", "e"], adds: after_sibilant },
-    Suffix { ending: "s", stems: &[""], adds: zero },
-    Suffix { ending: "ied", stems: &["y"], adds: zero },
-    Suffix { ending: "ed", stems: &["", "e", "-"], adds: after_t_or_d },
-    Suffix { ending: "ing", stems: &["", "e", "-"], adds: one },
-    Suffix { ending: "ier", stems: &["y"], adds: one },
-    Suffix { ending: "er", stems: &["", "e", "-"], adds: one },
-    Suffix { ending: "est", stems: &["", "e", "-"], adds: one },
-    Suffix { ending: "ily", stems: &["y"], adds: one },
-    Suffix { ending: "ly", stems: &["", "le"], adds: ly_adds },
+    Suffix {
+        ending: "'s",
+        stems: &[""],
+        adds: after_sibilant,
+    },
+    Suffix {
+        ending: "s'",
+        stems: &["s"],
+        adds: zero,
+    },
+    Suffix {
+        ending: "'",
+        stems: &[""],
+        adds: zero,
+    },
+    Suffix {
+        ending: "ies",
+        stems: &["y"],
+        adds: zero,
+    },
+    Suffix {
+        ending: "es",
+        stems: &["", "e"],
+        adds: after_sibilant,
+    },
+    Suffix {
+        ending: "s",
+        stems: &[""],
+        adds: zero,
+    },
+    Suffix {
+        ending: "ied",
+        stems: &["y"],
+        adds: zero,
+    },
+    Suffix {
+        ending: "ed",
+        stems: &["", "e", "-"],
+        adds: after_t_or_d,
+    },
+    Suffix {
+        ending: "ing",
+        stems: &["", "e", "-"],
+        adds: one,
+    },
+    Suffix {
+        ending: "ier",
+        stems: &["y"],
+        adds: one,
+    },
+    Suffix {
+        ending: "er",
+        stems: &["", "e", "-"],
+        adds: one,
+    },
+    Suffix {
+        ending: "est",
+        stems: &["", "e", "-"],
+        adds: one,
+    },
+    Suffix {
+        ending: "ily",
+        stems: &["y"],
+        adds: one,
+    },
+    Suffix {
+        ending: "ly",
+        stems: &["", "le"],
+        adds: ly_adds,
+    },
 ];
 
 /// `-ly` adds a syllable, except after `-le` (`simply` from `simple`).
@@ -168,7 +235,9 @@ fn variant_syllables(lower: &str) -> Option<u32> {
             }
         }
     }
-    SUFFIXES.iter().find_map(|suffix| suffix_syllables(lower, suffix))
+    SUFFIXES
+        .iter()
+        .find_map(|suffix| suffix_syllables(lower, suffix))
 }
 
 fn suffix_syllables(lower: &str, suffix: &Suffix) -> Option<u32> {
@@ -189,7 +258,8 @@ fn suffix_syllables(lower: &str, suffix: &Suffix) -> Option<u32> {
 fn undouble(bare: &str) -> Option<String> {
     let mut chars = bare.chars().rev();
     let (last, before) = (chars.next()?, chars.next()?);
-    (last == before && !"aeiou".contains(last)).then(|| bare[..bare.len() - last.len_utf8()].to_owned())
+    (last == before && !"aeiou".contains(last))
+        .then(|| bare[..bare.len() - last.len_utf8()].to_owned())
 }
 
 #[cfg(test)]

@@ -42,11 +42,15 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             let joins = pending_hyphen.take().is_some_and(|end| end == start);
             match found.last_mut() {
                 Some(last) if joins => last.text = &text[last.start..start + segment.len()],
-                _ => found.push(Word { text: segment, start }),
+                _ => found.push(Word {
+                    text: segment,
+                    start,
+                }),
             }
         } else {
             let after_word = found.last().is_some_and(|w| w.end() == start);
-            pending_hyphen = (after_word && is_joining_hyphen(segment)).then(|| start + segment.len());
+            pending_hyphen =
+                (after_word && is_joining_hyphen(segment)).then(|| start + segment.len());
         }
     }
     found
@@ -75,7 +79,14 @@ mod tests {
     fn hyphenated_compounds_are_one_word() {
         assert_eq!(
             texts("Mid-level men came empty-handed, decision-making aside."),
-            ["Mid-level", "men", "came", "empty-handed", "decision-making", "aside"]
+            [
+                "Mid-level",
+                "men",
+                "came",
+                "empty-handed",
+                "decision-making",
+                "aside"
+            ]
         );
     }
 
@@ -96,7 +107,10 @@ mod tests {
 
     #[test]
     fn numbers_are_words() {
-        assert_eq!(texts("It cost $3.50, or 1,000 rupees in 2024."), ["It", "cost", "3.50", "or", "1,000", "rupees", "in", "2024"]);
+        assert_eq!(
+            texts("It cost $3.50, or 1,000 rupees in 2024."),
+            ["It", "cost", "3.50", "or", "1,000", "rupees", "in", "2024"]
+        );
     }
 
     #[test]

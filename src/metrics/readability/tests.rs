@@ -48,10 +48,20 @@ fn gunning_fog_example() {
 #[test]
 fn smog_example() {
     // McLaughlin: 30 sentences with 36 polysyllables; √36 = 6.
-    let c = Counts { sentences: 30, words: 600, polysyllables: 36, ..Counts::default() };
+    let c = Counts {
+        sentences: 30,
+        words: 600,
+        polysyllables: 36,
+        ..Counts::default()
+    };
     close(smog(&c), 1.0430 * 6.0 + 3.1291);
     // 15 sentences, 18 polysyllables: normalized to 36 per 30 sentences.
-    let half = Counts { sentences: 15, words: 300, polysyllables: 18, ..Counts::default() };
+    let half = Counts {
+        sentences: 15,
+        words: 300,
+        polysyllables: 18,
+        ..Counts::default()
+    };
     close(smog(&half), 1.0430 * 6.0 + 3.1291);
     assert!(smog_sample_too_short(&half) && !smog_sample_too_short(&c));
 }
@@ -74,13 +84,24 @@ fn dale_chall_example() {
     // 8% difficult > 5%: 0.1579 × 8 + 0.0496 × 20 + 3.6365
     close(dale_chall(&passage()), 1.2632 + 0.992 + 3.6365);
     // 4% difficult: no adjustment
-    let easy = Counts { difficult_words: 4, ..passage() };
+    let easy = Counts {
+        difficult_words: 4,
+        ..passage()
+    };
     close(dale_chall(&easy), 0.6316 + 0.992);
 }
 
 #[test]
 fn dale_chall_grade_bands() {
-    let cases = [(4.9, "4 and below"), (5.0, "5-6"), (6.95, "7-8"), (7.0, "9-10"), (8.5, "11-12"), (9.99, "13-15"), (10.0, "16 and above")];
+    let cases = [
+        (4.9, "4 and below"),
+        (5.0, "5-6"),
+        (6.95, "7-8"),
+        (7.0, "9-10"),
+        (8.5, "11-12"),
+        (9.99, "13-15"),
+        (10.0, "16 and above"),
+    ];
     for (score, band) in cases {
         assert_eq!(dale_chall_grade(score), band, "{score}");
     }
@@ -97,7 +118,13 @@ fn linsear_write_example() {
     // (88 easy + 3 × 12 hard) / 5 = 24.8 > 20 → 12.4
     close(linsear_write(&passage()), 12.4);
     // 10 sentences: r = 12.4 ≤ 20 → (12.4 − 2)/2 = 5.2
-    close(linsear_write(&Counts { sentences: 10, ..passage() }), 5.2);
+    close(
+        linsear_write(&Counts {
+            sentences: 10,
+            ..passage()
+        }),
+        5.2,
+    );
 }
 
 #[test]
@@ -120,7 +147,10 @@ fn eflaw_example() {
 #[test]
 fn wiener_sachtextformel_example() {
     // 0.1935 × 12 + 0.1672 × 20 + 0.1297 × 25 − 0.0327 × 70 − 0.875
-    close(wiener_sachtextformel_1(&passage()), 2.322 + 3.344 + 3.2425 - 2.289 - 0.875);
+    close(
+        wiener_sachtextformel_1(&passage()),
+        2.322 + 3.344 + 3.2425 - 2.289 - 0.875,
+    );
 }
 
 #[test]
@@ -135,7 +165,23 @@ fn consensus_is_the_clamped_median() {
 #[test]
 fn undefined_without_words_or_sentences() {
     let empty = Counts::default();
-    let measures = [flesch_reading_ease, flesch_kincaid_grade, gunning_fog, smog, coleman_liau, ari, dale_chall, spache, linsear_write, lix, rix, forcast, mcalpine_eflaw, wiener_sachtextformel_1, consensus_grade];
+    let measures = [
+        flesch_reading_ease,
+        flesch_kincaid_grade,
+        gunning_fog,
+        smog,
+        coleman_liau,
+        ari,
+        dale_chall,
+        spache,
+        linsear_write,
+        lix,
+        rix,
+        forcast,
+        mcalpine_eflaw,
+        wiener_sachtextformel_1,
+        consensus_grade,
+    ];
     for measure in measures {
         assert_eq!(measure(&empty), None);
     }
@@ -143,6 +189,9 @@ fn undefined_without_words_or_sentences() {
 
 #[test]
 fn reading_time_at_238_words_a_minute() {
-    let c = Counts { words: 476, ..Counts::default() };
+    let c = Counts {
+        words: 476,
+        ..Counts::default()
+    };
     assert!((reading_time_minutes(&c) - 2.0).abs() < 1e-12);
 }
