@@ -80,6 +80,31 @@ pub fn ari(c: &Counts) -> Option<f64> {
     Some(4.71 * ratio(c.letters_and_digits, c.words)? + 0.5 * words_per_sentence(c)? - 21.43)
 }
 
+/// Coleman–Liau grade by the original two-step regression (Coleman & Liau
+/// 1975): first the predicted cloze percentage CP = 141.8401 − 0.214590 L'
+/// + 1.079812 S', then grade = −27.4004 CP/100 + 23.06395. The one-step
+/// [`coleman_liau`] simplifies this.
+pub fn coleman_liau_grade(c: &Counts) -> Option<f64> {
+    let cloze = coleman_liau_cloze(c)?;
+    Some(-27.4004 * cloze / 100.0 + 23.06395)
+}
+
+/// The cloze percentage Coleman & Liau (1975) predict: 141.8401 − 0.214590
+/// L' + 1.079812 S' (L' letters, S' sentences per 100 words). Higher is easier.
+pub fn coleman_liau_cloze(c: &Counts) -> Option<f64> {
+    let letters_per_100 = percent(c.letters, c.words)?;
+    let sentences_per_100 = percent(c.sentences, c.words)?;
+    Some(141.8401 - 0.214590 * letters_per_100 + 1.079812 * sentences_per_100)
+}
+
+/// Powers–Sumner–Kearl grade (Powers, Sumner & Kearl 1958, "A recalculation
+/// of four adult readability formulas", J. Educ. Psych. 49(2)), their
+/// recalculation of Flesch: 0.0778 W/S + 0.0455 × 100 Y/W − 2.2029. Meant
+/// for primary-school texts.
+pub fn powers_sumner_kearl(c: &Counts) -> Option<f64> {
+    Some(0.0778 * words_per_sentence(c)? + 0.0455 * percent(c.syllables, c.words)? - 2.2029)
+}
+
 /// Dale–Chall score (Dale & Chall 1948, Educ. Res. Bull. 27; word list as
 /// revised by Chall & Dale 1995): 0.1579 × 100 D/W + 0.0496 W/S, plus
 /// 3.6365 when difficult words are more than 5% of the words. Read with
@@ -164,6 +189,26 @@ pub fn wiener_sachtextformel_1(c: &Counts) -> Option<f64> {
     Some(0.1935 * ms + 0.1672 * words_per_sentence(c)? + 0.1297 * iw - 0.0327 * es - 0.875)
 }
 
+/// Wiener Sachtextformel, second form (Bamberger & Vanecek 1984): 0.2007 MS
+/// + 0.1682 SL + 0.1373 IW − 2.779 (no monosyllable term).
+pub fn wiener_sachtextformel_2(c: &Counts) -> Option<f64> {
+    let ms = percent(c.polysyllables, c.words)?;
+    let iw = percent(c.long_words, c.words)?;
+    Some(0.2007 * ms + 0.1682 * words_per_sentence(c)? + 0.1373 * iw - 2.779)
+}
+
+/// Wiener Sachtextformel, third form (Bamberger & Vanecek 1984): 0.2963 MS
+/// + 0.1905 SL − 1.1144.
+pub fn wiener_sachtextformel_3(c: &Counts) -> Option<f64> {
+    Some(0.2963 * percent(c.polysyllables, c.words)? + 0.1905 * words_per_sentence(c)? - 1.1144)
+}
+
+/// Wiener Sachtextformel, fourth form (Bamberger & Vanecek 1984), for
+/// school texts: 0.2744 MS + 0.2656 SL − 1.693.
+pub fn wiener_sachtextformel_4(c: &Counts) -> Option<f64> {
+    Some(0.2744 * percent(c.polysyllables, c.words)? + 0.2656 * words_per_sentence(c)? - 1.693)
+}
+
 /// Consensus grade: the median of the US grade-level measures
 /// (Flesch–Kincaid, Gunning Fog, SMOG, Coleman–Liau, ARI, Linsear Write,
 /// FORCAST), clamped to 0–20 (kindergarten to doctoral). `None` when none
@@ -198,10 +243,30 @@ pub fn reading_time_minutes(c: &Counts) -> f64 {
     c.words as f64 / 238.0
 }
 
-/// SMOG is defined on a sample of 30 sentences (McLaughlin 1969): true when
-/// the text has fewer, so the 30-sentence normalization extrapolates.
+/// Sentences SMOG is defined on (McLaughlin 1969: ten from the start, ten
+/// from the middle, ten from the end).
+pub const SMOG_SAMPLE_SENTENCES: usize = 30;
+/// Words of the sample Linsear Write, Spache, Dale–Chall and Fry-style
+/// measures are defined on.
+pub const WORD_SAMPLE: usize = 100;
+/// Words of the sample FORCAST is defined on (Caylor et al. 1973).
+pub const FORCAST_SAMPLE_WORDS: usize = 150;
+
+/// True when the text has fewer sentences than SMOG's 30-sentence sample,
+/// so the normalization to 30 sentences extrapolates.
 pub fn smog_sample_too_short(c: &Counts) -> bool {
-    c.sentences < 30
+    c.sentences < SMOG_SAMPLE_SENTENCES
+}
+
+/// True when the text has fewer words than the 100-word sample of Linsear
+/// Write, Dale–Chall and Spache, so their percentages rest on too little text.
+pub fn word_sample_too_short(c: &Counts) -> bool {
+    c.words < WORD_SAMPLE
+}
+
+/// True when the text has fewer words than FORCAST's 150-word sample.
+pub fn forcast_sample_too_short(c: &Counts) -> bool {
+    c.words < FORCAST_SAMPLE_WORDS
 }
 
 #[cfg(test)]

@@ -19,6 +19,12 @@ fn score(measure: fn(&crate::counts::Counts) -> Option<f64>, a: &Analysis) -> Ce
     Cell::Number(measure(&a.counts), SCORE)
 }
 
+/// A sample-length flag; no flag for a document without words (its scores
+/// are empty anyway).
+fn flag(too_short: fn(&crate::counts::Counts) -> bool, a: &Analysis) -> Cell {
+    Cell::Flag(a.counts.words > 0 && too_short(&a.counts))
+}
+
 /// The columns of `documents.csv`, in order.
 pub const DOCUMENT_COLUMNS: &[Column] = &[
     ("document", |a| Cell::Text(a.id.clone())),
@@ -43,7 +49,10 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
                 .to_owned(),
         )
     }),
+    ("coleman_liau_grade", |a| score(r::coleman_liau_grade, a)),
+    ("coleman_liau_cloze", |a| score(r::coleman_liau_cloze, a)),
     ("spache", |a| score(r::spache, a)),
+    ("powers_sumner_kearl", |a| score(r::powers_sumner_kearl, a)),
     ("linsear_write", |a| score(r::linsear_write, a)),
     ("lix", |a| score(r::lix, a)),
     ("rix", |a| score(r::rix, a)),
@@ -52,9 +61,20 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
     ("wiener_sachtextformel_1", |a| {
         score(r::wiener_sachtextformel_1, a)
     }),
+    ("wiener_sachtextformel_2", |a| {
+        score(r::wiener_sachtextformel_2, a)
+    }),
+    ("wiener_sachtextformel_3", |a| {
+        score(r::wiener_sachtextformel_3, a)
+    }),
+    ("wiener_sachtextformel_4", |a| {
+        score(r::wiener_sachtextformel_4, a)
+    }),
     ("consensus_grade", |a| score(r::consensus_grade, a)),
-    ("smog_short_text", |a| {
-        Cell::Flag(a.counts.words > 0 && r::smog_sample_too_short(&a.counts))
+    ("smog_short_text", |a| flag(r::smog_sample_too_short, a)),
+    ("short_text", |a| flag(r::word_sample_too_short, a)),
+    ("forcast_short_text", |a| {
+        flag(r::forcast_sample_too_short, a)
     }),
     ("paragraphs", |a| Cell::Count(a.counts.paragraphs)),
     ("characters", |a| Cell::Count(a.counts.characters)),

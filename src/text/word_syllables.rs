@@ -7,6 +7,8 @@
 use super::numbers::number_syllables;
 use super::pronouncing::dictionary_syllables;
 use super::syllables::rule_syllables;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Which step of the counter gave a word's syllables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,9 @@ pub fn counted(word: &str) -> (u32, SyllableSource) {
         return (parts(word), SyllableSource::Parts);
     }
     let lower = word.to_lowercase().replace('\u{2019}', "'");
+    if is_capitals(word) && spelled_acronyms().contains(lower.as_str()) {
+        return (letter_by_letter(word), SyllableSource::Acronym);
+    }
     if let Some(n) = dictionary_syllables(&lower) {
         // CMUdict gives interjections such as "hmm" and "shh" no vowel; a
         // word is at least one syllable.
@@ -101,11 +106,34 @@ fn runs(part: &str) -> Vec<&str> {
 }
 
 /// An all-capital word of two to six letters not in the dictionary: `ISKP`
-/// is I-S-K-P (4); W is "double-u" (3).
+/// is I-S-K-P (4).
 fn acronym_syllables(word: &str) -> Option<u32> {
     let letters = word.chars().count();
-    let is_acronym = (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase());
-    is_acronym.then(|| word.chars().map(|c| if c == 'W' { 3 } else { 1 }).sum())
+    ((2..=6).contains(&letters) && is_capitals(word)).then(|| letter_by_letter(word))
+}
+
+fn is_capitals(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Syllables of a word's letters said one by one; W is "double-u" (3).
+fn letter_by_letter(word: &str) -> u32 {
+    word.chars()
+        .map(|c| if c.eq_ignore_ascii_case(&'w') { 3 } else { 1 })
+        .sum()
+}
+
+/// Acronyms that the dictionary lists only as ordinary words (`US`, `WHO`),
+/// from `data/acronyms_spelled.txt`.
+fn spelled_acronyms() -> &'static HashSet<&'static str> {
+    static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../data/acronyms_spelled.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
 }
 
 /// A suffix: what to strip, what stems to try in its place, and how many
@@ -272,6 +300,10 @@ mod tests {
         assert_eq!(acronym_syllables("WHO"), Some(5));
         assert_eq!(acronym_syllables("Nato"), None);
         assert_eq!(acronym_syllables("A"), None);
+        assert_eq!(counted("US"), (2, SyllableSource::Acronym));
+        assert_eq!(counted("us"), (1, SyllableSource::Dictionary));
+        assert_eq!(syllables("WHO"), 5);
+        assert_eq!(syllables("NATO"), 2);
     }
 
     #[test]

@@ -80,6 +80,67 @@ fn ari_example() {
 }
 
 #[test]
+fn coleman_liau_two_step_example() {
+    // L' = 450, S' = 5: CP = 141.8401 − 96.56550 + 5.39906 = 50.67366
+    close(
+        coleman_liau_cloze(&passage()),
+        141.8401 - 0.214590 * 450.0 + 1.079812 * 5.0,
+    );
+    // grade = −27.4004 × 0.5067366 + 23.06395
+    close(
+        coleman_liau_grade(&passage()),
+        -27.4004 * 0.5067366 + 23.06395,
+    );
+}
+
+#[test]
+fn powers_sumner_kearl_example() {
+    // 0.0778 × 20 + 0.0455 × 140 − 2.2029 = 1.556 + 6.37 − 2.2029
+    close(powers_sumner_kearl(&passage()), 5.7231);
+}
+
+#[test]
+fn wiener_sachtextformel_2_to_4_examples() {
+    // MS 12, SL 20, IW 25
+    close(
+        wiener_sachtextformel_2(&passage()),
+        0.2007 * 12.0 + 0.1682 * 20.0 + 0.1373 * 25.0 - 2.779,
+    );
+    close(
+        wiener_sachtextformel_3(&passage()),
+        0.2963 * 12.0 + 0.1905 * 20.0 - 1.1144,
+    );
+    close(
+        wiener_sachtextformel_4(&passage()),
+        0.2744 * 12.0 + 0.2656 * 20.0 - 1.693,
+    );
+}
+
+#[test]
+fn sample_length_flags() {
+    let short = Counts {
+        words: 99,
+        sentences: 29,
+        ..Counts::default()
+    };
+    assert!(
+        smog_sample_too_short(&short)
+            && word_sample_too_short(&short)
+            && forcast_sample_too_short(&short)
+    );
+    let long = Counts {
+        words: 150,
+        sentences: 30,
+        ..Counts::default()
+    };
+    assert!(
+        !smog_sample_too_short(&long)
+            && !word_sample_too_short(&long)
+            && !forcast_sample_too_short(&long)
+    );
+}
+
+#[test]
 fn dale_chall_example() {
     // 8% difficult > 5%: 0.1579 × 8 + 0.0496 × 20 + 3.6365
     close(dale_chall(&passage()), 1.2632 + 0.992 + 3.6365);
