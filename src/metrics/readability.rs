@@ -81,9 +81,9 @@ pub fn ari(c: &Counts) -> Option<f64> {
 }
 
 /// Coleman–Liau grade by the original two-step regression (Coleman & Liau
-/// 1975): first the predicted cloze percentage CP = 141.8401 − 0.214590 L'
-/// + 1.079812 S', then grade = −27.4004 CP/100 + 23.06395. The one-step
-/// [`coleman_liau`] simplifies this.
+/// 1975): first the predicted cloze percentage CP = 141.8401 −
+/// 0.214590 L' + 1.079812 S', then grade = −27.4004 CP/100 + 23.06395.
+/// The one-step [`coleman_liau`] simplifies this.
 pub fn coleman_liau_grade(c: &Counts) -> Option<f64> {
     let cloze = coleman_liau_cloze(c)?;
     Some(-27.4004 * cloze / 100.0 + 23.06395)
@@ -189,16 +189,16 @@ pub fn wiener_sachtextformel_1(c: &Counts) -> Option<f64> {
     Some(0.1935 * ms + 0.1672 * words_per_sentence(c)? + 0.1297 * iw - 0.0327 * es - 0.875)
 }
 
-/// Wiener Sachtextformel, second form (Bamberger & Vanecek 1984): 0.2007 MS
-/// + 0.1682 SL + 0.1373 IW − 2.779 (no monosyllable term).
+/// Wiener Sachtextformel, second form (Bamberger & Vanecek 1984): 0.2007
+/// MS + 0.1682 SL + 0.1373 IW − 2.779 (no monosyllable term).
 pub fn wiener_sachtextformel_2(c: &Counts) -> Option<f64> {
     let ms = percent(c.polysyllables, c.words)?;
     let iw = percent(c.long_words, c.words)?;
     Some(0.2007 * ms + 0.1682 * words_per_sentence(c)? + 0.1373 * iw - 2.779)
 }
 
-/// Wiener Sachtextformel, third form (Bamberger & Vanecek 1984): 0.2963 MS
-/// + 0.1905 SL − 1.1144.
+/// Wiener Sachtextformel, third form (Bamberger & Vanecek 1984): 0.2963
+/// MS + 0.1905 SL − 1.1144.
 pub fn wiener_sachtextformel_3(c: &Counts) -> Option<f64> {
     Some(0.2963 * percent(c.polysyllables, c.words)? + 0.1905 * words_per_sentence(c)? - 1.1144)
 }
