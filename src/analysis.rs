@@ -8,7 +8,7 @@ use crate::input::Document;
 use crate::text::sentences::split_sentences;
 use crate::text::words::{words, Word};
 use crate::themes::{ThemeDictionary, ThemeTally};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Everything counted in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +102,7 @@ fn words_by_sentence(body: &str) -> Vec<(std::ops::Range<usize>, Vec<Word<'_>>)>
 
 /// Terms and their counts, most frequent first, ties in term order.
 fn term_frequencies(facts: &[WordFacts]) -> Vec<(String, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for word in facts {
         *counts.entry(word.term.as_str()).or_default() += 1;
     }

@@ -4,6 +4,7 @@
 
 use crate::text::words::term;
 use crate::wordlists;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words of this many syllables or more are polysyllables (SMOG, Fog,
 /// Linsear Write "hard" words, Wiener Sachtextformel).
@@ -67,12 +68,17 @@ pub struct WordFacts {
 }
 
 impl WordFacts {
-    /// The facts of `word`, the `position`-th word of its sentence.
+    /// The facts of `word`; `sentence_initial` if it starts its sentence.
     pub fn new(word: &str, sentence_initial: bool) -> Self {
+        Self::with_syllables(word, sentence_initial, crate::text::syllables(word))
+    }
+
+    /// The facts of `word` whose syllables are already known.
+    pub fn with_syllables(word: &str, sentence_initial: bool, syllables: u32) -> Self {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         WordFacts {
             term: term(word),
-            syllables: crate::text::syllables(word),
+            syllables,
             letters,
             digits: word.chars().filter(char::is_ascii_digit).count(),
             capitalized: word.chars().next().is_some_and(char::is_uppercase),
@@ -110,16 +116,37 @@ impl WordFacts {
 /// a proper noun (decided from the whole document, see [`proper_nouns`]).
 pub fn sum_words(facts: &[WordFacts], proper: impl Fn(&WordFacts) -> bool) -> Counts {
     let mut counts = Counts::default();
-    let mut spache_unfamiliar = std::collections::HashSet::new();
+    let mut familiar: FxHashMap<&str, Familiarity> = FxHashMap::default();
+    let mut spache_unfamiliar = FxHashSet::default();
     for word in facts {
-        add_word(&mut counts, word, proper(word));
         let exempt = proper(word) || word.is_number();
-        if !exempt && !wordlists::spache().is_familiar(&word.term) {
+        let known = *familiar
+            .entry(word.term.as_str())
+            .or_insert_with(|| Familiarity::of(&word.term));
+        add_word(&mut counts, word, proper(word));
+        counts.difficult_words += usize::from(!exempt && !known.dale_chall);
+        if !exempt && !known.spache {
             spache_unfamiliar.insert(word.term.as_str());
         }
     }
     counts.spache_unfamiliar_distinct = spache_unfamiliar.len();
     counts
+}
+
+/// Whether a term is on each familiar-word list (looked up once a term).
+#[derive(Debug, Clone, Copy)]
+struct Familiarity {
+    dale_chall: bool,
+    spache: bool,
+}
+
+impl Familiarity {
+    fn of(term: &str) -> Self {
+        Familiarity {
+            dale_chall: wordlists::dale_chall().is_familiar(term),
+            spache: wordlists::spache().is_familiar(term),
+        }
+    }
 }
 
 fn add_word(counts: &mut Counts, word: &WordFacts, proper: bool) {
@@ -134,16 +161,14 @@ fn add_word(counts: &mut Counts, word: &WordFacts, proper: bool) {
         usize::from(polysyllable && !proper && !word.hyphenated && !word.polysyllabic_by_ending());
     counts.long_words += usize::from(word.letters > LONG_WORD_LETTERS);
     counts.mini_words += usize::from(word.letters + word.digits <= MINI_WORD_LETTERS);
-    let familiar = proper || word.is_number() || wordlists::dale_chall().is_familiar(&word.term);
-    counts.difficult_words += usize::from(!familiar);
 }
 
 /// Terms that are proper nouns in this document: written with a capital
 /// inside a sentence, and never written in lower case. A capitalized word at
 /// the start of a sentence is a proper noun only if it is one of these.
-pub fn proper_nouns(facts: &[WordFacts]) -> std::collections::HashSet<&str> {
-    let mut lower_seen = std::collections::HashSet::new();
-    let mut capital_inside = std::collections::HashSet::new();
+pub fn proper_nouns(facts: &[WordFacts]) -> FxHashSet<&str> {
+    let mut lower_seen = FxHashSet::default();
+    let mut capital_inside = FxHashSet::default();
     for word in facts.iter().filter(|w| !w.is_number()) {
         if !word.capitalized {
             lower_seen.insert(word.term.as_str());

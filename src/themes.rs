@@ -8,7 +8,8 @@
 //! and its words are not matched again, so `rule of law` does not also count
 //! as `law` in the same theme; different themes count independently.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The built-in dictionary, as shipped in `data/themes.csv`.
@@ -129,7 +130,7 @@ impl ThemeDictionary {
         ThemeDictionary {
             themes: Vec::new(),
             patterns: Vec::new(),
-            by_first_word: HashMap::new(),
+            by_first_word: HashMap::default(),
             prefixes: BTreeMap::new(),
         }
     }
@@ -198,8 +199,9 @@ impl ThemeDictionary {
     /// to `tallies` (one per theme).
     pub fn match_sentence(&self, terms: &[&str], tallies: &mut [ThemeTally]) {
         let mut free_from = vec![0usize; self.themes.len()];
+        let mut best: Vec<Option<usize>> = vec![None; self.themes.len()];
         for start in 0..terms.len() {
-            let mut best: Vec<Option<usize>> = vec![None; self.themes.len()];
+            best.fill(None);
             for pattern in self.candidates(terms[start]) {
                 let p = &self.patterns[pattern];
                 let longer =

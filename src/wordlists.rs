@@ -10,7 +10,7 @@
 //! part is. Proper names and numbers are decided by the caller, which sees
 //! capitals and digits (see `counts.rs`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// A familiar-word list.

@@ -3,32 +3,32 @@
 //! follow, grouped: more readability, the counts behind them, furniture.
 //! Theme rates are appended per dictionary (see `tables.rs`).
 
-use super::Cell;
+use super::{text, Cell};
 use crate::analysis::Analysis;
 use crate::metrics::readability as r;
 
 /// A column: its name and how to fill it from one document's analysis.
-pub type Column = (&'static str, fn(&Analysis) -> Cell);
+pub type Column = (&'static str, for<'a> fn(&'a Analysis) -> Cell<'a>);
 
 /// Decimals for scores and grades.
 const SCORE: usize = 2;
 /// Decimals for per-word and per-sentence ratios.
 const RATIO: usize = 3;
 
-fn score(measure: fn(&crate::counts::Counts) -> Option<f64>, a: &Analysis) -> Cell {
+fn score(measure: fn(&crate::counts::Counts) -> Option<f64>, a: &Analysis) -> Cell<'static> {
     Cell::Number(measure(&a.counts), SCORE)
 }
 
 /// A sample-length flag; no flag for a document without words (its scores
 /// are empty anyway).
-fn flag(too_short: fn(&crate::counts::Counts) -> bool, a: &Analysis) -> Cell {
+fn flag(too_short: fn(&crate::counts::Counts) -> bool, a: &Analysis) -> Cell<'static> {
     Cell::Flag(a.counts.words > 0 && too_short(&a.counts))
 }
 
 /// The columns of `documents.csv`, in order.
 pub const DOCUMENT_COLUMNS: &[Column] = &[
-    ("document", |a| Cell::Text(a.id.clone())),
-    ("title", |a| Cell::Text(a.title.clone().unwrap_or_default())),
+    ("document", |a| text(&a.id)),
+    ("title", |a| text(a.title.as_deref().unwrap_or_default())),
     ("words", |a| Cell::Count(a.counts.words)),
     ("sentences", |a| Cell::Count(a.counts.sentences)),
     ("syllables", |a| Cell::Count(a.counts.syllables)),
@@ -42,11 +42,10 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
     ("ari", |a| score(r::ari, a)),
     ("dale_chall", |a| score(r::dale_chall, a)),
     ("dale_chall_grade", |a| {
-        Cell::Text(
+        text(
             r::dale_chall(&a.counts)
                 .map(r::dale_chall_grade)
-                .unwrap_or_default()
-                .to_owned(),
+                .unwrap_or_default(),
         )
     }),
     ("coleman_liau_grade", |a| score(r::coleman_liau_grade, a)),

@@ -13,7 +13,7 @@ pub struct CsvExporter {
 
 impl CsvExporter {
     /// One table's CSV bytes.
-    pub fn table_bytes(&self, table: &Table) -> Result<Vec<u8>, std::io::Error> {
+    pub fn table_bytes(&self, table: &Table<'_>) -> Result<Vec<u8>, std::io::Error> {
         let start = if self.bom {
             b"\xEF\xBB\xBF".to_vec()
         } else {
@@ -23,15 +23,21 @@ impl CsvExporter {
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(start);
         writer.write_record(&table.header)?;
+        let mut field = String::new();
         for row in &table.rows {
-            writer.write_record(row.iter().map(|cell| cell.render()))?;
+            for cell in row {
+                field.clear();
+                cell.render_into(&mut field);
+                writer.write_field(&field)?;
+            }
+            writer.write_record(None::<&[u8]>)?;
         }
         writer.into_inner().map_err(|err| err.into_error())
     }
 }
 
 impl Exporter for CsvExporter {
-    fn export(&self, tables: &[Table]) -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
+    fn export(&self, tables: &[Table<'_>]) -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
         tables
             .iter()
             .map(|table| Ok((format!("{}.csv", table.name), self.table_bytes(table)?)))
@@ -49,15 +55,15 @@ mod tests {
         let table = Table {
             name: "t",
             header: vec!["a".into(), "b".into()],
-            rows: vec![vec![
-                Cell::Text("x, \"y\"".into()),
-                Cell::Number(Some(1.5), 2),
-            ]],
+            rows: vec![
+                vec![Cell::Text("x, \"y\"".into()), Cell::Number(Some(1.5), 2)],
+                vec![Cell::Count(3), Cell::Flag(true)],
+            ],
         };
         let bytes = CsvExporter::default().table_bytes(&table).unwrap();
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "a,b\n\"x, \"\"y\"\"\",1.50\n"
+            "a,b\n\"x, \"\"y\"\"\",1.50\n3,true\n"
         );
         let with_bom = CsvExporter { bom: true }.table_bytes(&table).unwrap();
         assert!(with_bom.starts_with(b"\xEF\xBB\xBFa,b"));

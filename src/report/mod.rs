@@ -2,6 +2,8 @@
 //! behind one small trait ("tables in, files out"), so CSV and later formats
 //! sit side by side. Files are written whole or not at all.
 
+use std::borrow::Cow;
+
 mod columns;
 mod csv_format;
 mod tables;
@@ -11,11 +13,11 @@ pub use csv_format::CsvExporter;
 pub use tables::{build_tables, TableOptions};
 pub use write::write_atomically;
 
-/// One value of a report.
+/// One value of a report; text is borrowed from the analyses where it can be.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     /// Text.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A whole number.
     Count(usize),
     /// A measure with this many decimals; `None` (undefined) is an empty cell.
@@ -24,46 +26,58 @@ pub enum Cell {
     Flag(bool),
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The cell as text: `.` decimal point, no thousands separators, an
     /// empty string for an undefined or non-finite value, never `-0.00`.
     pub fn render(&self) -> String {
+        let mut text = String::new();
+        self.render_into(&mut text);
+        text
+    }
+
+    /// Append the cell's text to `out` (see [`Cell::render`]).
+    pub fn render_into(&self, out: &mut String) {
+        use std::fmt::Write;
+        let start = out.len();
         match self {
-            Cell::Text(text) => text.clone(),
-            Cell::Count(n) => n.to_string(),
-            Cell::Flag(flag) => flag.to_string(),
+            Cell::Text(text) => out.push_str(text),
+            // Writing into a String cannot fail.
+            Cell::Count(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Cell::Flag(flag) => out.push_str(if *flag { "true" } else { "false" }),
             Cell::Number(Some(value), decimals) if value.is_finite() => {
-                let text = format!("{value:.decimals$}");
-                let is_zero = text
-                    .trim_start_matches('-')
-                    .chars()
-                    .all(|c| c == '0' || c == '.');
-                if is_zero {
-                    text.trim_start_matches('-').to_owned()
-                } else {
-                    text
+                let _ = write!(out, "{value:.decimals$}");
+                let digits = &out[start + 1..];
+                if out[start..].starts_with('-') && digits.chars().all(|c| c == '0' || c == '.') {
+                    out.remove(start);
                 }
             }
-            Cell::Number(..) => String::new(),
+            Cell::Number(..) => {}
         }
     }
 }
 
+/// A text cell borrowing `text`.
+pub fn text(text: &str) -> Cell<'_> {
+    Cell::Text(Cow::Borrowed(text))
+}
+
 /// A report: a file stem (`documents`), a header and rows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct Table<'a> {
     /// File stem, e.g. `documents`, `terms`.
     pub name: &'static str,
     /// Column names.
     pub header: Vec<String>,
     /// Rows, each as long as the header.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
 }
 
 /// A report format: turns tables into named files' bytes.
 pub trait Exporter {
     /// The files to write: (file name, contents).
-    fn export(&self, tables: &[Table]) -> Result<Vec<(String, Vec<u8>)>, std::io::Error>;
+    fn export(&self, tables: &[Table<'_>]) -> Result<Vec<(String, Vec<u8>)>, std::io::Error>;
 }
 
 #[cfg(test)]
@@ -79,5 +93,11 @@ mod tests {
         assert_eq!(Cell::Number(None, 2).render(), "");
         assert_eq!(Cell::Number(Some(f64::NAN), 2).render(), "");
         assert_eq!(Cell::Number(Some(f64::INFINITY), 2).render(), "");
+        assert_eq!(super::text("-").render(), "-");
+        assert_eq!(
+            super::text("-0.00").render(),
+            "-0.00",
+            "text is never rewritten"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! `themes`, optionally `sentences`, and `errors` when an input failed.
 
 use super::columns::DOCUMENT_COLUMNS;
-use super::{Cell, Table};
+use super::{text, Cell, Table};
 use crate::analysis::Analysis;
 use crate::Failure;
 
@@ -17,12 +17,12 @@ pub struct TableOptions {
 }
 
 /// All report tables for a batch, in the order they are written.
-pub fn build_tables(
-    analyses: &[Analysis],
-    themes: &[String],
-    failures: &[Failure],
+pub fn build_tables<'a>(
+    analyses: &'a [Analysis],
+    themes: &'a [String],
+    failures: &'a [Failure],
     options: TableOptions,
-) -> Vec<Table> {
+) -> Vec<Table<'a>> {
     let mut tables = vec![
         documents(analyses, themes),
         terms(analyses),
@@ -38,14 +38,14 @@ pub fn build_tables(
 }
 
 /// Occurrences per 1,000 words; undefined for a document without words.
-fn per_thousand(count: usize, words: usize) -> Cell {
+fn per_thousand(count: usize, words: usize) -> Cell<'static> {
     Cell::Number(
         (words > 0).then(|| 1000.0 * count as f64 / words as f64),
         RATE,
     )
 }
 
-fn documents(analyses: &[Analysis], themes: &[String]) -> Table {
+fn documents<'a>(analyses: &'a [Analysis], themes: &[String]) -> Table<'a> {
     let mut header: Vec<String> = DOCUMENT_COLUMNS
         .iter()
         .map(|(name, _)| (*name).to_owned())
@@ -70,7 +70,7 @@ fn documents(analyses: &[Analysis], themes: &[String]) -> Table {
     }
 }
 
-fn terms(analyses: &[Analysis]) -> Table {
+fn terms(analyses: &[Analysis]) -> Table<'_> {
     let mut rows = Vec::new();
     for a in analyses {
         let mut rank = 0;
@@ -79,8 +79,8 @@ fn terms(analyses: &[Analysis]) -> Table {
                 rank = index + 1;
             }
             rows.push(vec![
-                Cell::Text(a.id.clone()),
-                Cell::Text(term.clone()),
+                text(&a.id),
+                text(term),
                 Cell::Count(*count),
                 per_thousand(*count, a.counts.words),
                 Cell::Count(rank),
@@ -94,17 +94,17 @@ fn terms(analyses: &[Analysis]) -> Table {
     }
 }
 
-fn theme_table(analyses: &[Analysis], themes: &[String]) -> Table {
+fn theme_table<'a>(analyses: &'a [Analysis], themes: &'a [String]) -> Table<'a> {
     let mut rows = Vec::new();
     for a in analyses {
         for (theme, tally) in themes.iter().zip(&a.themes) {
             rows.push(vec![
-                Cell::Text(a.id.clone()),
-                Cell::Text(theme.clone()),
+                text(&a.id),
+                text(theme),
                 Cell::Count(tally.count),
                 per_thousand(tally.count, a.counts.words),
                 Cell::Count(tally.matched.len()),
-                Cell::Text(matched_terms(&tally.matched)),
+                Cell::Text(matched_terms(&tally.matched).into()),
             ]);
         }
     }
@@ -134,14 +134,14 @@ fn matched_terms(matched: &std::collections::BTreeMap<String, usize>) -> String 
         .join("; ")
 }
 
-fn sentences(analyses: &[Analysis]) -> Table {
+fn sentences(analyses: &[Analysis]) -> Table<'_> {
     let mut rows = Vec::new();
     for a in analyses {
         for (index, s) in a.sentences.iter().enumerate() {
             rows.push(vec![
-                Cell::Text(a.id.clone()),
+                text(&a.id),
                 Cell::Count(index + 1),
-                Cell::Text(s.text.clone()),
+                text(&s.text),
                 Cell::Count(s.words),
                 Cell::Count(s.syllables),
                 Cell::Number(Some(s.syllables as f64 / s.words as f64), 3),
@@ -163,14 +163,14 @@ fn sentences(analyses: &[Analysis]) -> Table {
     }
 }
 
-fn errors(failures: &[Failure]) -> Table {
+fn errors(failures: &[Failure]) -> Table<'_> {
     let rows = failures
         .iter()
         .map(|f| {
             vec![
-                Cell::Text(f.document.clone()),
-                Cell::Text(f.stage.to_string()),
-                Cell::Text(f.message.clone()),
+                text(&f.document),
+                Cell::Text(f.stage.to_string().into()),
+                text(&f.message),
             ]
         })
         .collect();
