@@ -37,9 +37,6 @@ pub fn counted(word: &str) -> (u32, SyllableSource) {
     if let Some(n) = number_syllables(word) {
         return (n, SyllableSource::Number);
     }
-    if word.contains(['-', '\u{2010}', '\u{2011}']) || has_letters_and_digits(word) {
-        return (parts(word), SyllableSource::Parts);
-    }
     let lower = word.to_lowercase().replace('\u{2019}', "'");
     if is_capitals(word) && spelled_acronyms().contains(lower.as_str()) {
         return (letter_by_letter(word), SyllableSource::Acronym);
@@ -48,6 +45,9 @@ pub fn counted(word: &str) -> (u32, SyllableSource) {
         // CMUdict gives interjections such as "hmm" and "shh" no vowel; a
         // word is at least one syllable.
         return (n.max(1), SyllableSource::Dictionary);
+    }
+    if word.contains(['-', '\u{2010}', '\u{2011}']) || has_letters_and_digits(word) {
+        return (parts(word), SyllableSource::Parts);
     }
     if let Some(n) = variant_syllables(&lower) {
         return (n, SyllableSource::DictionaryVariant);
@@ -304,6 +304,33 @@ mod tests {
         assert_eq!(counted("us"), (1, SyllableSource::Dictionary));
         assert_eq!(syllables("WHO"), 5);
         assert_eq!(syllables("NATO"), 2);
+    }
+
+    #[test]
+    fn unlisted_inflections_and_british_spellings_use_the_listed_form() {
+        // Not in CMUdict; their stems or American spellings are.
+        let cases = [
+            ("organise", 3),  // organize
+            ("organised", 3), // organized
+            ("analyse", 3),   // analyze
+            ("localised", 3), // localized
+            ("twitter's", 2), // twitter + 's, no sibilant
+            ("tweeting", 2),  // tweet + ing
+            ("blogged", 1),   // blog, doubled g, -ed after g adds nothing
+        ];
+        for (word, expected) in cases {
+            assert_eq!(
+                counted(word),
+                (expected, SyllableSource::DictionaryVariant),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn listed_hyphenated_words_come_from_the_dictionary() {
+        assert_eq!(counted("brother-in-law"), (4, SyllableSource::Dictionary));
+        assert_eq!(counted("mid-level"), (3, SyllableSource::Parts));
     }
 
     #[test]
