@@ -23,11 +23,7 @@ pub struct WordList {
 
 impl WordList {
     fn parse(source: &'static str, adverbs_familiar: bool) -> Self {
-        let words = source
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect();
+        let words = entries(source).collect();
         WordList {
             words,
             adverbs_familiar,
@@ -65,6 +61,15 @@ impl WordList {
             .chain(&adverb_stems)
             .any(|stem| self.words.contains(stem.as_str()))
     }
+}
+
+/// The entries of a word-list data file: one per line, trimmed, skipping
+/// blank lines and `#` comments.
+pub fn entries(source: &str) -> impl Iterator<Item = &str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 /// Candidate base forms of an inflected word.

@@ -128,11 +128,7 @@ fn letter_by_letter(word: &str) -> u32 {
 fn spelled_acronyms() -> &'static HashSet<&'static str> {
     static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| {
-        include_str!("../../data/acronyms_spelled.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+        crate::wordlists::entries(include_str!("../../data/acronyms_spelled.txt")).collect()
     })
 }
 
