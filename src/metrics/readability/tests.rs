@@ -67,6 +67,20 @@ fn smog_example() {
 }
 
 #[test]
+fn smog_short_text_follows_mclaughlins_procedure() {
+    // McLaughlin's steps for a text under 30 sentences: 20 sentences with
+    // 40 polysyllables average 2 a sentence; 10 sentences short of 30 add
+    // 2 × 10 = 20, so the count is 60, as if 30 sentences had been read.
+    let c = Counts {
+        sentences: 20,
+        words: 400,
+        polysyllables: 40,
+        ..Counts::default()
+    };
+    close(smog(&c), 1.0430 * 60f64.sqrt() + 3.1291);
+}
+
+#[test]
 fn coleman_liau_example() {
     // L = 450 letters per 100 words, S = 5 sentences per 100 words
     // 0.0588 × 450 − 0.296 × 5 − 15.8 = 26.46 − 1.48 − 15.8
