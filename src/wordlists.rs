@@ -10,6 +10,7 @@
 //! part is. Proper names and numbers are decided by the caller, which sees
 //! capitals and digits (see `counts.rs`).
 
+use crate::text::words::undoubled;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
@@ -119,14 +120,6 @@ const INFLECTIONS: [(&str, &str); 13] = [
     ("est", ""),
 ];
 
-/// `stopp` → `stop`: the stem before a doubled final consonant.
-fn undoubled(bare: &str) -> Option<&str> {
-    let mut chars = bare.char_indices().rev();
-    let ((at, last), (_, before)) = (chars.next()?, chars.next()?);
-    let doubled = last == before && last.is_ascii_alphabetic() && !"aeiou".contains(last);
-    (doubled && at >= 2).then(|| &bare[..at])
-}
-
 /// The Dale–Chall list of familiar words (Chall & Dale 1995).
 pub fn dale_chall() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
@@ -187,13 +180,6 @@ mod tests {
         ] {
             assert!(!list.is_familiar(word), "{word}");
         }
-    }
-
-    #[test]
-    fn undoubles_only_a_doubled_consonant() {
-        assert_eq!(undoubled("stopp"), Some("stop"));
-        assert_eq!(undoubled("free"), None);
-        assert_eq!(undoubled("x𑙙𑙙"), None);
     }
 
     #[test]

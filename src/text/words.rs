@@ -67,6 +67,16 @@ pub fn term(word: &str) -> String {
     }
 }
 
+/// The stem before a doubled final consonant, as inflection leaves it:
+/// `stopp` (from `stopped`) → `stop`, `runn` → `run`. `None` when the last
+/// two letters are not the same consonant or the stem would be too short.
+pub fn undoubled(bare: &str) -> Option<&str> {
+    let mut chars = bare.char_indices().rev();
+    let ((at, last), (_, before)) = (chars.next()?, chars.next()?);
+    let doubled = last == before && last.is_ascii_alphabetic() && !"aeiou".contains(last);
+    (doubled && at >= 2).then(|| &bare[..at])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +129,15 @@ mod tests {
         for word in words(text) {
             assert_eq!(&text[word.start..word.end()], word.text);
         }
+    }
+
+    #[test]
+    fn undoubles_only_a_doubled_consonant() {
+        assert_eq!(undoubled("stopp"), Some("stop"));
+        assert_eq!(undoubled("runn"), Some("run"));
+        assert_eq!(undoubled("free"), None);
+        assert_eq!(undoubled("walk"), None);
+        assert_eq!(undoubled("x𑙙𑙙"), None);
     }
 
     #[test]
