@@ -1,6 +1,7 @@
 //! Text stage: words, sentences and syllables. Everything here works on one
 //! document's text and knows nothing of files or reports.
 
+mod abbreviations;
 pub mod numbers;
 pub mod pronouncing;
 mod sentence_rules;

@@ -18,14 +18,14 @@
 //!    is lowercase. After an abbreviation it depends on the abbreviation's
 //!    [`AbbrevClass`] from `data/abbreviations.txt`: `inner` (titles, ranks,
 //!    `e.g.`) never splits; `end` (`etc.`, `Inc.`, `U.S.`, `p.m.`) splits only
-//!    before an opening quote or a capitalized common sentence starter (see
-//!    [`SENTENCE_STARTERS`]), so "U.S. Army" stays whole but "U.S. Then" splits;
+//!    before an opening quote or a capitalized common sentence starter (listed
+//!    in `data/sentence_starters.txt`), so "U.S. Army" stays whole but "U.S. Then" splits;
 //!    `num` (`No.`, `p.`) is an abbreviation only before a number, `unit`
 //!    (`in.`) only after one, `cap` (`Sat.`) only when capitalized. Unlisted
 //!    single capitals (initials: `George W. Bush`) and dotted single-letter
 //!    acronyms (`U.N.`) count as `end`.
 
-use std::collections::HashMap;
+use super::abbreviations::{is_sentence_starter, AbbrevClass, Abbreviations};
 use std::ops::Range;
 
 /// Characters that end a sentence.
@@ -34,112 +34,6 @@ const TERMINALS: &[char] = &['.', '!', '?', '…'];
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
 /// Opening quotes and brackets that may come before the first word of a sentence.
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '{'];
-
-/// Lowercased words that commonly begin an English sentence. After an
-/// abbreviation of class `end` (`etc.`, `Inc.`, `U.S.`, `p.m.`), a capitalized
-/// word from this list means a new sentence; any other capitalized word is
-/// taken as a name continuing the sentence (`U.S. Army`, `Apple Inc. CEO`).
-/// Words that are also common first names (Will, May, Bill) are left out.
-#[rustfmt::skip]
-pub const SENTENCE_STARTERS: &[&str] = &[
-    "a", "about", "above", "according", "actually", "additionally", "after", "again",
-    "against", "all", "almost", "also", "although", "always", "among", "an", "and",
-    "another", "any", "apparently", "are", "arguably", "as", "at", "be", "because",
-    "before", "behind", "below", "besides", "between", "beyond", "both", "but", "by", "can",
-    "can't", "certainly", "clearly", "consider", "could", "currently", "despite", "did",
-    "didn't", "do", "does", "doesn't", "don't", "during", "each", "earlier", "either",
-    "even", "eventually", "every", "everyone", "everything", "few", "finally", "first",
-    "for", "former", "fortunately", "from", "furthermore", "given", "had", "has", "have",
-    "he", "he's", "hence", "her", "here", "here's", "his", "hopefully", "how", "how's",
-    "however", "i", "i'd", "i'll", "i'm", "i've", "ideally", "if", "importantly", "in",
-    "indeed", "initially", "instead", "interestingly", "into", "ironically", "is", "isn't",
-    "it", "it's", "its", "just", "last", "later", "let", "let's", "like", "likewise",
-    "luckily", "many", "maybe", "meanwhile", "moreover", "most", "much", "must", "my",
-    "neither", "nevertheless", "next", "no", "nobody", "none", "nonetheless", "nor", "not",
-    "notably", "nothing", "now", "nowhere", "of", "often", "on", "once", "one", "only",
-    "or", "other", "otherwise", "our", "over", "overall", "perhaps", "please", "previously",
-    "rather", "recently", "sadly", "second", "separately", "several", "she", "she's",
-    "should", "similarly", "since", "so", "some", "someone", "something", "sometimes",
-    "soon", "specifically", "still", "subsequently", "such", "surprisingly", "that",
-    "that's", "the", "their", "then", "there", "there's", "these", "they", "they're",
-    "third", "this", "those", "though", "three", "through", "thus", "to", "today",
-    "tomorrow", "two", "ultimately", "under", "unfortunately", "unless", "unlike", "until",
-    "was", "wasn't", "we", "we're", "well", "were", "what", "what's", "whatever", "when",
-    "where", "where's", "whether", "which", "while", "who", "who's", "whoever", "why",
-    "with", "within", "without", "would", "yes", "yesterday", "yet", "you", "your",
-];
-
-/// How an abbreviation behaves before the next word (second column of
-/// `data/abbreviations.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AbbrevClass {
-    /// Never ends a sentence: titles and ranks before a name, `e.g.`, `vs.`.
-    Inner,
-    /// May end a sentence: splits only before a capitalized sentence starter.
-    End,
-    /// An abbreviation only before a number (`No. 5`); else an ordinary word.
-    Number,
-    /// An abbreviation only after a number (`5 in.`); then it splits before
-    /// anything but a lowercase word or a number (`6 ft. 2 in.`).
-    Unit,
-    /// An abbreviation only when capitalized (`Sat.`), then like `End`.
-    Capitalized,
-}
-
-impl AbbrevClass {
-    fn from_keyword(keyword: &str) -> Option<Self> {
-        match keyword {
-            "inner" => Some(Self::Inner),
-            "end" => Some(Self::End),
-            "num" => Some(Self::Number),
-            "unit" => Some(Self::Unit),
-            "cap" => Some(Self::Capitalized),
-            _ => None,
-        }
-    }
-}
-
-/// The parsed abbreviation list: lowercase abbreviation without its final
-/// period (two-word ones joined by one space) mapped to its class.
-#[derive(Debug, Default)]
-pub struct Abbreviations {
-    classes: HashMap<String, AbbrevClass>,
-}
-
-impl Abbreviations {
-    /// Parses the `data/abbreviations.txt` format (see that file's header).
-    /// Errors name the offending line: unknown class, uppercase, final period, duplicate.
-    pub fn parse(data: &str) -> Result<Self, String> {
-        let mut classes = HashMap::new();
-        for (index, raw) in data.lines().enumerate() {
-            let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let (keyword, words) = fields.split_last().expect("line is not empty");
-            let class = AbbrevClass::from_keyword(keyword)
-                .filter(|_| !words.is_empty())
-                .ok_or_else(|| format!("line {}: expected `<abbr> <class>`", index + 1))?;
-            let abbr = words.join(" ");
-            if abbr != abbr.to_lowercase() || abbr.ends_with('.') {
-                return Err(format!(
-                    "line {}: `{abbr}` must be lowercase without final period",
-                    index + 1
-                ));
-            }
-            if classes.insert(abbr.clone(), class).is_some() {
-                return Err(format!("line {}: duplicate `{abbr}`", index + 1));
-            }
-        }
-        Ok(Self { classes })
-    }
-
-    /// The class of a lowercase abbreviation, if listed.
-    pub fn class_of(&self, abbr: &str) -> Option<AbbrevClass> {
-        self.classes.get(abbr).copied()
-    }
-}
 
 /// What kind of end punctuation a run is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -395,7 +289,7 @@ fn is_initial_or_acronym(word: &str) -> bool {
 
 /// After an `end` abbreviation: does `next` look like the start of a new
 /// sentence? Yes for an opening quote before a capital, or a capitalized
-/// word from [`SENTENCE_STARTERS`].
+/// sentence starter (`data/sentence_starters.txt`).
 fn starts_new_sentence(next: &str) -> bool {
     let unquoted = next.trim_start_matches(['"', '“', '‘', '\'', '«']);
     if unquoted.len() < next.len() {
@@ -406,7 +300,7 @@ fn starts_new_sentence(next: &str) -> bool {
         .take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
         .collect();
     let word = word.to_lowercase().replace('’', "'");
-    next.starts_with(char::is_uppercase) && SENTENCE_STARTERS.binary_search(&word.as_str()).is_ok()
+    next.starts_with(char::is_uppercase) && is_sentence_starter(&word)
 }
 
 #[cfg(test)]
@@ -429,27 +323,6 @@ mod tests {
             start = end;
         }
         out
-    }
-
-    #[test]
-    fn starters_are_sorted_lowercase_and_unique() {
-        assert!(SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
-        assert!(SENTENCE_STARTERS.iter().all(|w| *w == w.to_lowercase()));
-    }
-
-    #[test]
-    fn parse_rejects_bad_lines() {
-        assert!(Abbreviations::parse("dr").is_err());
-        assert!(Abbreviations::parse("dr title").is_err());
-        assert!(Abbreviations::parse("Dr inner").is_err());
-        assert!(Abbreviations::parse("dr. inner").is_err());
-        assert!(Abbreviations::parse("dr inner\ndr end").is_err());
-        assert_eq!(
-            Abbreviations::parse("# c\n\net al end")
-                .unwrap()
-                .class_of("et al"),
-            Some(AbbrevClass::End)
-        );
     }
 
     #[test]

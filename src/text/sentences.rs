@@ -31,7 +31,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::sentence_rules::{ends_with_terminal, sentence_ends, Abbreviations};
+use super::abbreviations::Abbreviations;
+use super::sentence_rules::{ends_with_terminal, sentence_ends};
 
 /// The abbreviation list, compiled into the binary.
 const ABBREVIATIONS_DATA: &str = include_str!("../../data/abbreviations.txt");
@@ -254,7 +255,7 @@ mod tests {
 
     #[test]
     fn shipped_abbreviation_list_parses() {
-        use crate::text::sentence_rules::AbbrevClass;
+        use crate::text::abbreviations::AbbrevClass;
         let parsed = Abbreviations::parse(ABBREVIATIONS_DATA).unwrap();
         assert_eq!(parsed.class_of("dr"), Some(AbbrevClass::Inner));
         assert_eq!(parsed.class_of("et al"), Some(AbbrevClass::End));

@@ -1,0 +1,124 @@
+//! Abbreviations and sentence starters for the sentence splitter: the
+//! parsed `data/abbreviations.txt` (each abbreviation with how it behaves
+//! before the next word) and the list of common sentence-opening words in
+//! `data/sentence_starters.txt`, which decides whether a capitalized word
+//! after an abbreviation starts a new sentence.
+
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How an abbreviation behaves before the next word (second column of
+/// `data/abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevClass {
+    /// Never ends a sentence: titles and ranks before a name, `e.g.`, `vs.`.
+    Inner,
+    /// May end a sentence: splits only before a capitalized sentence starter.
+    End,
+    /// An abbreviation only before a number (`No. 5`); else an ordinary word.
+    Number,
+    /// An abbreviation only after a number (`5 in.`); then it splits before
+    /// anything but a lowercase word or a number (`6 ft. 2 in.`).
+    Unit,
+    /// An abbreviation only when capitalized (`Sat.`), then like `End`.
+    Capitalized,
+}
+
+impl AbbrevClass {
+    fn from_keyword(keyword: &str) -> Option<Self> {
+        match keyword {
+            "inner" => Some(Self::Inner),
+            "end" => Some(Self::End),
+            "num" => Some(Self::Number),
+            "unit" => Some(Self::Unit),
+            "cap" => Some(Self::Capitalized),
+            _ => None,
+        }
+    }
+}
+
+/// The parsed abbreviation list: lowercase abbreviation without its final
+/// period (two-word ones joined by one space) mapped to its class.
+#[derive(Debug, Default)]
+pub struct Abbreviations {
+    classes: HashMap<String, AbbrevClass>,
+}
+
+impl Abbreviations {
+    /// Parses the `data/abbreviations.txt` format (see that file's header).
+    /// Errors name the offending line: unknown class, uppercase, final period, duplicate.
+    pub fn parse(data: &str) -> Result<Self, String> {
+        let mut classes = HashMap::new();
+        for (index, raw) in data.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (keyword, words) = fields.split_last().expect("line is not empty");
+            let class = AbbrevClass::from_keyword(keyword)
+                .filter(|_| !words.is_empty())
+                .ok_or_else(|| format!("line {}: expected `<abbr> <class>`", index + 1))?;
+            let abbr = words.join(" ");
+            if abbr != abbr.to_lowercase() || abbr.ends_with('.') {
+                return Err(format!(
+                    "line {}: `{abbr}` must be lowercase without final period",
+                    index + 1
+                ));
+            }
+            if classes.insert(abbr.clone(), class).is_some() {
+                return Err(format!("line {}: duplicate `{abbr}`", index + 1));
+            }
+        }
+        Ok(Self { classes })
+    }
+
+    /// The class of a lowercase abbreviation, if listed.
+    pub fn class_of(&self, abbr: &str) -> Option<AbbrevClass> {
+        self.classes.get(abbr).copied()
+    }
+}
+
+/// Whether `word` (lowercase, straight apostrophes) commonly begins an
+/// English sentence.
+pub fn is_sentence_starter(word: &str) -> bool {
+    static STARTERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    STARTERS
+        .get_or_init(|| {
+            crate::wordlists::entries(include_str!("../../data/sentence_starters.txt")).collect()
+        })
+        .contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starters_are_lowercase_words() {
+        let starters: Vec<&str> =
+            crate::wordlists::entries(include_str!("../../data/sentence_starters.txt")).collect();
+        assert!(starters.len() > 200);
+        assert!(starters
+            .iter()
+            .all(|w| *w == w.to_lowercase() && !w.contains(' ')));
+        assert!(is_sentence_starter("however") && is_sentence_starter("they're"));
+        assert!(!is_sentence_starter("army") && !is_sentence_starter("will"));
+    }
+
+    #[test]
+    fn parse_rejects_bad_lines() {
+        assert!(Abbreviations::parse("dr").is_err());
+        assert!(Abbreviations::parse("dr title").is_err());
+        assert!(Abbreviations::parse("Dr inner").is_err());
+        assert!(Abbreviations::parse("dr. inner").is_err());
+        assert!(Abbreviations::parse("dr inner\ndr end").is_err());
+        assert_eq!(
+            Abbreviations::parse("# c\n\net al end")
+                .unwrap()
+                .class_of("et al"),
+            Some(AbbrevClass::End)
+        );
+    }
+}
