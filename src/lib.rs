@@ -168,7 +168,7 @@ pub fn write_reports(batch: &Batch, config: &Config) -> Result<Vec<PathBuf>, Err
         source,
     };
     let files = CsvExporter { bom: config.bom }
-        .export(&tables)
+        .export(tables)
         .map_err(write_error)?;
     let written = report::write_atomically(&config.out_dir, &files).map_err(write_error)?;
     if batch.failures.is_empty() {

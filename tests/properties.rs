@@ -118,7 +118,7 @@ proptest! {
         let analysis = analyze_input(&text);
         let themes = ThemeDictionary::built_in().themes().to_vec();
         for table in build_tables(&[analysis], &themes, &[], TableOptions { sentences: true }) {
-            for cell in table.rows.iter().flatten() {
+            for cell in table.rows.flatten() {
                 if let Cell::Number(Some(value), _) = cell {
                     let rendered = cell.render();
                     prop_assert!(value.is_finite() || rendered.is_empty());

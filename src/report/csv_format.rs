@@ -13,7 +13,7 @@ pub struct CsvExporter {
 
 impl CsvExporter {
     /// One table's CSV bytes.
-    pub fn table_bytes(&self, table: &Table<'_>) -> Result<Vec<u8>, std::io::Error> {
+    pub fn table_bytes(&self, table: Table<'_>) -> Result<Vec<u8>, std::io::Error> {
         let start = if self.bom {
             b"\xEF\xBB\xBF".to_vec()
         } else {
@@ -24,8 +24,8 @@ impl CsvExporter {
             .from_writer(start);
         writer.write_record(&table.header)?;
         let mut field = String::new();
-        for row in &table.rows {
-            for cell in row {
+        for row in table.rows {
+            for cell in &row {
                 field.clear();
                 cell.render_into(&mut field);
                 writer.write_field(&field)?;
@@ -37,9 +37,9 @@ impl CsvExporter {
 }
 
 impl Exporter for CsvExporter {
-    fn export(&self, tables: &[Table<'_>]) -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
+    fn export(&self, tables: Vec<Table<'_>>) -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
         tables
-            .iter()
+            .into_iter()
             .map(|table| Ok((format!("{}.csv", table.name), self.table_bytes(table)?)))
             .collect()
     }
@@ -52,20 +52,19 @@ mod tests {
 
     #[test]
     fn quotes_only_where_needed() {
-        let table = Table {
-            name: "t",
-            header: vec!["a".into(), "b".into()],
-            rows: vec![
+        let table = || {
+            let rows = vec![
                 vec![Cell::Text("x, \"y\"".into()), Cell::Number(Some(1.5), 2)],
                 vec![Cell::Count(3), Cell::Flag(true)],
-            ],
+            ];
+            Table::new("t", vec!["a".into(), "b".into()], rows.into_iter())
         };
-        let bytes = CsvExporter::default().table_bytes(&table).unwrap();
+        let bytes = CsvExporter::default().table_bytes(table()).unwrap();
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
             "a,b\n\"x, \"\"y\"\"\",1.50\n3,true\n"
         );
-        let with_bom = CsvExporter { bom: true }.table_bytes(&table).unwrap();
+        let with_bom = CsvExporter { bom: true }.table_bytes(table()).unwrap();
         assert!(with_bom.starts_with(b"\xEF\xBB\xBFa,b"));
     }
 }

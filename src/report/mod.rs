@@ -63,21 +63,39 @@ pub fn text(text: &str) -> Cell<'_> {
     Cell::Text(Cow::Borrowed(text))
 }
 
+/// The rows of a report, produced one at a time as an exporter writes them,
+/// so a large batch is never held as cells all at once.
+pub type Rows<'a> = Box<dyn Iterator<Item = Vec<Cell<'a>>> + 'a>;
+
 /// A report: a file stem (`documents`), a header and rows.
-#[derive(Debug, Clone, PartialEq)]
 pub struct Table<'a> {
     /// File stem, e.g. `documents`, `terms`.
     pub name: &'static str,
     /// Column names.
     pub header: Vec<String>,
-    /// Rows, each as long as the header.
-    pub rows: Vec<Vec<Cell<'a>>>,
+    /// Rows, each as long as the header, in report order.
+    pub rows: Rows<'a>,
+}
+
+impl<'a> Table<'a> {
+    /// A table whose rows come from `rows`.
+    pub fn new(
+        name: &'static str,
+        header: Vec<String>,
+        rows: impl Iterator<Item = Vec<Cell<'a>>> + 'a,
+    ) -> Self {
+        Table {
+            name,
+            header,
+            rows: Box::new(rows),
+        }
+    }
 }
 
 /// A report format: turns tables into named files' bytes.
 pub trait Exporter {
     /// The files to write: (file name, contents).
-    fn export(&self, tables: &[Table<'_>]) -> Result<Vec<(String, Vec<u8>)>, std::io::Error>;
+    fn export(&self, tables: Vec<Table<'_>>) -> Result<Vec<(String, Vec<u8>)>, std::io::Error>;
 }
 
 #[cfg(test)]

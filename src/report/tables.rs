@@ -51,63 +51,49 @@ fn documents<'a>(analyses: &'a [Analysis], themes: &[String]) -> Table<'a> {
         .map(|(name, _)| (*name).to_owned())
         .collect();
     header.extend(themes.iter().map(|theme| format!("theme_{theme}_per_1000")));
-    let rows = analyses
-        .iter()
-        .map(|a| {
-            let mut row: Vec<Cell> = DOCUMENT_COLUMNS.iter().map(|(_, fill)| fill(a)).collect();
-            row.extend(
-                a.themes
-                    .iter()
-                    .map(|t| per_thousand(t.count, a.counts.words)),
-            );
-            row
-        })
-        .collect();
-    Table {
-        name: "documents",
-        header,
-        rows,
-    }
+    let rows = analyses.iter().map(|a| {
+        let fixed = DOCUMENT_COLUMNS.iter().map(|(_, fill)| fill(a));
+        let rates = a
+            .themes
+            .iter()
+            .map(|t| per_thousand(t.count, a.counts.words));
+        fixed.chain(rates).collect()
+    });
+    Table::new("documents", header, rows)
 }
 
 fn terms(analyses: &[Analysis]) -> Table<'_> {
-    let mut rows = Vec::new();
-    for a in analyses {
-        let mut rank = 0;
-        for (index, (term, count)) in a.terms.iter().enumerate() {
-            if index == 0 || a.terms[index - 1].1 != *count {
-                rank = index + 1;
-            }
-            rows.push(vec![
+    let rows = analyses.iter().flat_map(|a| {
+        a.terms.iter().map(|(term, count)| {
+            // Terms are sorted by count, most frequent first: a term's rank
+            // is one more than the number of more frequent terms.
+            let rank = a.terms.partition_point(|(_, n)| n > count) + 1;
+            vec![
                 text(&a.id),
                 text(term),
                 Cell::Count(*count),
                 per_thousand(*count, a.counts.words),
                 Cell::Count(rank),
-            ]);
-        }
-    }
-    Table {
-        name: "terms",
-        header: header(&["document", "term", "count", "per_1000_words", "rank"]),
-        rows,
-    }
+            ]
+        })
+    });
+    let names = ["document", "term", "count", "per_1000_words", "rank"];
+    Table::new("terms", header(&names), rows)
 }
 
 fn theme_table<'a>(analyses: &'a [Analysis], themes: &'a [String]) -> Table<'a> {
-    let mut rows = Vec::new();
-    for a in analyses {
-        for (theme, tally) in themes.iter().zip(&a.themes) {
-            rows.push(vec![
+    let rows = analyses.iter().flat_map(move |a| {
+        themes.iter().zip(&a.themes).map(|(theme, tally)| {
+            vec![
                 text(&a.id),
                 text(theme),
                 Cell::Count(tally.count),
                 per_thousand(tally.count, a.counts.words),
                 Cell::Count(tally.matched.len()),
                 Cell::Text(matched_terms(&tally.matched).into()),
-            ]);
-        }
-    }
+            ]
+        })
+    });
     let names = [
         "document",
         "theme",
@@ -116,11 +102,7 @@ fn theme_table<'a>(analyses: &'a [Analysis], themes: &'a [String]) -> Table<'a> 
         "distinct_terms",
         "matched_terms",
     ];
-    Table {
-        name: "themes",
-        header: header(&names),
-        rows,
-    }
+    Table::new("themes", header(&names), rows)
 }
 
 /// `term:count` pairs, most frequent first, joined by `; `.
@@ -135,19 +117,18 @@ fn matched_terms(matched: &std::collections::BTreeMap<String, usize>) -> String 
 }
 
 fn sentences(analyses: &[Analysis]) -> Table<'_> {
-    let mut rows = Vec::new();
-    for a in analyses {
-        for (index, s) in a.sentences.iter().enumerate() {
-            rows.push(vec![
+    let rows = analyses.iter().flat_map(|a| {
+        a.sentences.iter().enumerate().map(|(index, s)| {
+            vec![
                 text(&a.id),
                 Cell::Count(index + 1),
                 text(&s.text),
                 Cell::Count(s.words),
                 Cell::Count(s.syllables),
                 Cell::Number(Some(s.syllables as f64 / s.words as f64), 3),
-            ]);
-        }
-    }
+            ]
+        })
+    });
     let names = [
         "document",
         "sentence",
@@ -156,29 +137,18 @@ fn sentences(analyses: &[Analysis]) -> Table<'_> {
         "syllables",
         "syllables_per_word",
     ];
-    Table {
-        name: "sentences",
-        header: header(&names),
-        rows,
-    }
+    Table::new("sentences", header(&names), rows)
 }
 
 fn errors(failures: &[Failure]) -> Table<'_> {
-    let rows = failures
-        .iter()
-        .map(|f| {
-            vec![
-                text(&f.document),
-                Cell::Text(f.stage.to_string().into()),
-                text(&f.message),
-            ]
-        })
-        .collect();
-    Table {
-        name: "errors",
-        header: header(&["document", "stage", "message"]),
-        rows,
-    }
+    let rows = failures.iter().map(|f| {
+        vec![
+            text(&f.document),
+            Cell::Text(f.stage.to_string().into()),
+            text(&f.message),
+        ]
+    });
+    Table::new("errors", header(&["document", "stage", "message"]), rows)
 }
 
 fn header(names: &[&str]) -> Vec<String> {
@@ -216,17 +186,21 @@ mod tests {
             tables.iter().map(|t| t.name).collect::<Vec<_>>(),
             ["documents", "terms", "themes"]
         );
-        assert_eq!(tables[2].rows.len(), 2 * themes.len());
-        assert!(tables
+        let widths: Vec<(usize, Vec<usize>)> = tables
+            .into_iter()
+            .map(|t| (t.header.len(), t.rows.map(|r| r.len()).collect()))
+            .collect();
+        assert_eq!(widths[2].1.len(), 2 * themes.len());
+        assert!(widths
             .iter()
-            .all(|t| t.rows.iter().all(|r| r.len() == t.header.len())));
+            .all(|(header, rows)| rows.iter().all(|r| r == header)));
     }
 
     #[test]
     fn ties_share_a_rank() {
         let (analyses, themes) = batch(&["b a b c a d"]);
-        let tables = build_tables(&analyses, &themes, &[], TableOptions::default());
-        let ranks: Vec<String> = tables[1].rows.iter().map(|r| r[4].render()).collect();
+        let terms = build_tables(&analyses, &themes, &[], TableOptions::default()).swap_remove(1);
+        let ranks: Vec<String> = terms.rows.map(|r| r[4].render()).collect();
         assert_eq!(ranks, ["1", "1", "3", "3"]);
     }
 }
