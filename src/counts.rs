@@ -1,6 +1,6 @@
 //! The per-document counts every measure is computed from. A document is
 //! read once into [`WordFacts`] (one per word) and these sums; readability
-//! and diversity formulas (`metrics/`) see only this struct, never text.
+//! formulas (`metrics/`) see only this struct, never text.
 
 use crate::text::words::term;
 use crate::wordlists;

@@ -199,8 +199,10 @@ fn in_web_token(block: &str, pos: usize) -> bool {
 
 /// Whether the first word of `next`, after opening quotes or brackets, starts lowercase.
 fn next_word_is_lowercase(next: &str) -> bool {
-    next.trim_start_matches(OPENERS)
-        .starts_with(char::is_lowercase)
+    let word = next.trim_start_matches(OPENERS);
+    let mut letters = word.chars().take_while(|c| c.is_alphanumeric());
+    // A brand such as `iPhone` or `eBay` starts lowercase yet can open a sentence.
+    letters.next().is_some_and(char::is_lowercase) && !letters.any(char::is_uppercase)
 }
 
 /// Decision for a single period followed by whitespace and then `next`.
@@ -323,6 +325,22 @@ mod tests {
             start = end;
         }
         out
+    }
+
+    #[test]
+    fn a_brand_with_an_inner_capital_can_start_a_sentence() {
+        assert_eq!(
+            split("Apple cut prices. iPhone sales rose."),
+            ["Apple cut prices.", "iPhone sales rose."]
+        );
+        assert_eq!(
+            split("Prices fell. eBay sellers left."),
+            ["Prices fell.", "eBay sellers left."]
+        );
+        assert_eq!(
+            split("It was cheap. and then it was not."),
+            ["It was cheap. and then it was not."]
+        );
     }
 
     #[test]
