@@ -9,6 +9,7 @@ use crate::text::sentences::split_sentences;
 use crate::text::words::{words, Word};
 use crate::themes::{ThemeDictionary, ThemeTally};
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// Everything counted in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,19 +51,9 @@ pub fn analyze_document(
 ) -> Analysis {
     let body = document.body.as_str();
     let sentence_words = words_by_sentence(body);
-    let facts: Vec<Vec<WordFacts>> = sentence_words
-        .iter()
-        .map(|(_, words)| {
-            words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| WordFacts::new(w.text, i == 0))
-                .collect()
-        })
-        .collect();
-    let all_facts: Vec<WordFacts> = facts.iter().flatten().cloned().collect();
-    let proper = proper_nouns(&all_facts);
-    let mut counts = sum_words(&all_facts, |w| proper.contains(w.term.as_str()));
+    let (facts, spans) = word_facts(&sentence_words);
+    let proper = proper_nouns(&facts);
+    let mut counts = sum_words(&facts, |w| proper.contains(w.term.as_str()));
     counts.sentences = sentence_words
         .iter()
         .filter(|(_, words)| !words.is_empty())
@@ -75,10 +66,10 @@ pub fn analyze_document(
         counts,
         furniture_lines: document.furniture.lines,
         furniture_words: words(&document.furniture.text).len(),
-        terms: term_frequencies(&all_facts),
-        themes: theme_tallies(&facts, themes),
+        terms: term_frequencies(&facts),
+        themes: theme_tallies(&facts, &spans, themes),
         sentences: if keep_sentences {
-            sentence_stats(body, &sentence_words, &facts)
+            sentence_stats(body, &sentence_words, &facts, &spans)
         } else {
             Vec::new()
         },
@@ -86,7 +77,7 @@ pub fn analyze_document(
 }
 
 /// Sentences of `body` as byte ranges, each with its words.
-fn words_by_sentence(body: &str) -> Vec<(std::ops::Range<usize>, Vec<Word<'_>>)> {
+fn words_by_sentence(body: &str) -> Vec<(Range<usize>, Vec<Word<'_>>)> {
     let mut all = words(body).into_iter().peekable();
     split_sentences(body)
         .into_iter()
@@ -98,6 +89,27 @@ fn words_by_sentence(body: &str) -> Vec<(std::ops::Range<usize>, Vec<Word<'_>>)>
             (range, inside)
         })
         .collect()
+}
+
+/// The facts of every word, in order, and each sentence's span of them.
+/// Syllables are counted once per distinct spelling in the document.
+fn word_facts(
+    sentence_words: &[(Range<usize>, Vec<Word<'_>>)],
+) -> (Vec<WordFacts>, Vec<Range<usize>>) {
+    let mut syllables: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut facts = Vec::new();
+    let mut spans = Vec::with_capacity(sentence_words.len());
+    for (_, words) in sentence_words {
+        let start = facts.len();
+        for (position, word) in words.iter().enumerate() {
+            let n = *syllables
+                .entry(word.text)
+                .or_insert_with(|| crate::text::syllables(word.text));
+            facts.push(WordFacts::with_syllables(word.text, position == 0, n));
+        }
+        spans.push(start..facts.len());
+    }
+    (facts, spans)
 }
 
 /// Terms and their counts, most frequent first, ties in term order.
@@ -112,10 +124,17 @@ fn term_frequencies(facts: &[WordFacts]) -> Vec<(String, usize)> {
     terms
 }
 
-fn theme_tallies(facts: &[Vec<WordFacts>], themes: &ThemeDictionary) -> Vec<ThemeTally> {
+fn theme_tallies(
+    facts: &[WordFacts],
+    spans: &[Range<usize>],
+    themes: &ThemeDictionary,
+) -> Vec<ThemeTally> {
     let mut tallies = vec![ThemeTally::default(); themes.themes().len()];
-    for sentence in facts {
-        let terms: Vec<&str> = sentence.iter().map(|w| w.term.as_str()).collect();
+    for span in spans {
+        let terms: Vec<&str> = facts[span.clone()]
+            .iter()
+            .map(|w| w.term.as_str())
+            .collect();
         themes.match_sentence(&terms, &mut tallies);
     }
     tallies
@@ -123,20 +142,24 @@ fn theme_tallies(facts: &[Vec<WordFacts>], themes: &ThemeDictionary) -> Vec<Them
 
 fn sentence_stats(
     body: &str,
-    sentence_words: &[(std::ops::Range<usize>, Vec<Word<'_>>)],
-    facts: &[Vec<WordFacts>],
+    sentence_words: &[(Range<usize>, Vec<Word<'_>>)],
+    facts: &[WordFacts],
+    spans: &[Range<usize>],
 ) -> Vec<SentenceStats> {
     sentence_words
         .iter()
-        .zip(facts)
+        .zip(spans)
         .filter(|((_, words), _)| !words.is_empty())
-        .map(|((range, words), facts)| SentenceStats {
+        .map(|((range, words), span)| SentenceStats {
             text: body[range.clone()]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" "),
             words: words.len(),
-            syllables: facts.iter().map(|f| f.syllables as usize).sum(),
+            syllables: facts[span.clone()]
+                .iter()
+                .map(|f| f.syllables as usize)
+                .sum(),
         })
         .collect()
 }

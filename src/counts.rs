@@ -119,11 +119,12 @@ pub fn sum_words(facts: &[WordFacts], proper: impl Fn(&WordFacts) -> bool) -> Co
     let mut familiar: FxHashMap<&str, Familiarity> = FxHashMap::default();
     let mut spache_unfamiliar = FxHashSet::default();
     for word in facts {
-        let exempt = proper(word) || word.is_number();
+        let is_proper = proper(word);
+        let exempt = is_proper || word.is_number();
         let known = *familiar
             .entry(word.term.as_str())
             .or_insert_with(|| Familiarity::of(&word.term));
-        add_word(&mut counts, word, proper(word));
+        add_word(&mut counts, word, is_proper);
         counts.difficult_words += usize::from(!exempt && !known.dale_chall);
         if !exempt && !known.spache {
             spache_unfamiliar.insert(word.term.as_str());
