@@ -133,12 +133,27 @@ fn spelled_acronyms() -> &'static HashSet<&'static str> {
     })
 }
 
-/// A suffix: what to strip, what stems to try in its place, and how many
-/// syllables the suffix adds to the stem's.
+/// A suffix: what to strip, what endings to put back on the stem (`""`
+/// nothing, `"e"` a silent e, `"-"` the doubled final consonant undone:
+/// `running` → `run`), and how many syllables the suffix adds to the stem's.
 struct Suffix {
     ending: &'static str,
     stems: &'static [&'static str],
     adds: fn(&str) -> u32,
+}
+
+impl Suffix {
+    const fn new(
+        ending: &'static str,
+        stems: &'static [&'static str],
+        adds: fn(&str) -> u32,
+    ) -> Self {
+        Suffix {
+            ending,
+            stems,
+            adds,
+        }
+    }
 }
 
 const fn zero(_: &str) -> u32 {
@@ -161,76 +176,20 @@ fn after_t_or_d(stem: &str) -> u32 {
 
 /// Inflections and British spellings tried against the dictionary, in order.
 const SUFFIXES: [Suffix; 14] = [
-    Suffix {
-        ending: "'s",
-        stems: &[""],
-        adds: after_sibilant,
-    },
-    Suffix {
-        ending: "s'",
-        stems: &["s"],
-        adds: zero,
-    },
-    Suffix {
-        ending: "'",
-        stems: &[""],
-        adds: zero,
-    },
-    Suffix {
-        ending: "ies",
-        stems: &["y"],
-        adds: zero,
-    },
-    Suffix {
-        ending: "es",
-        stems: &["", "e"],
-        adds: after_sibilant,
-    },
-    Suffix {
-        ending: "s",
-        stems: &[""],
-        adds: zero,
-    },
-    Suffix {
-        ending: "ied",
-        stems: &["y"],
-        adds: zero,
-    },
-    Suffix {
-        ending: "ed",
-        stems: &["", "e", "-"],
-        adds: after_t_or_d,
-    },
-    Suffix {
-        ending: "ing",
-        stems: &["", "e", "-"],
-        adds: one,
-    },
-    Suffix {
-        ending: "ier",
-        stems: &["y"],
-        adds: one,
-    },
-    Suffix {
-        ending: "er",
-        stems: &["", "e", "-"],
-        adds: one,
-    },
-    Suffix {
-        ending: "est",
-        stems: &["", "e", "-"],
-        adds: one,
-    },
-    Suffix {
-        ending: "ily",
-        stems: &["y"],
-        adds: one,
-    },
-    Suffix {
-        ending: "ly",
-        stems: &["", "le"],
-        adds: ly_adds,
-    },
+    Suffix::new("'s", &[""], after_sibilant),
+    Suffix::new("s'", &["s"], zero),
+    Suffix::new("'", &[""], zero),
+    Suffix::new("ies", &["y"], zero),
+    Suffix::new("es", &["", "e"], after_sibilant),
+    Suffix::new("s", &[""], zero),
+    Suffix::new("ied", &["y"], zero),
+    Suffix::new("ed", &["", "e", "-"], after_t_or_d),
+    Suffix::new("ing", &["", "e", "-"], one),
+    Suffix::new("ier", &["y"], one),
+    Suffix::new("er", &["", "e", "-"], one),
+    Suffix::new("est", &["", "e", "-"], one),
+    Suffix::new("ily", &["y"], one),
+    Suffix::new("ly", &["", "le"], ly_adds),
 ];
 
 /// `-ly` adds a syllable, except after `-le` (`simply` from `simple`).
