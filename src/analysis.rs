@@ -24,6 +24,10 @@ pub struct Analysis {
     pub furniture_lines: usize,
     /// Words set aside as page furniture.
     pub furniture_words: usize,
+    /// The encoding the input was read in.
+    pub encoding: &'static str,
+    /// Bytes re-decoded or replaced while reading it.
+    pub decode_errors: usize,
     /// Term frequencies, most frequent first (ties by term).
     pub terms: Vec<(String, usize)>,
     /// One tally per theme of the dictionary, in its order.
@@ -66,6 +70,8 @@ pub fn analyze_document(
         counts,
         furniture_lines: document.furniture.lines,
         furniture_words: words(&document.furniture.text).len(),
+        encoding: document.encoding,
+        decode_errors: document.decode_errors,
         terms: term_frequencies(&facts),
         themes: theme_tallies(&facts, &spans, themes),
         sentences: if keep_sentences {

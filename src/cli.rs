@@ -3,7 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
-use textgauge::config::{Config, InputSpec};
+use textgauge::config::{Config, CsvStyle, InputOptions, InputSpec, ReportOptions};
 
 /// Measure commentary pieces: readability, terms, themes, as CSV reports.
 #[derive(Debug, Parser)]
@@ -48,9 +48,48 @@ pub struct AnalyzeArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Start each CSV with a UTF-8 byte-order mark (helps Excel).
+    /// Start each CSV with a UTF-8 byte-order mark (Excel then reads it as UTF-8).
     #[arg(long)]
     pub bom: bool,
+    /// Also write every report as a sheet of this Excel workbook.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+    /// Write text cells exactly as they are, without the `'` that stops
+    /// spreadsheets evaluating `=…` or turning `11-12` into a date.
+    #[arg(long)]
+    pub raw_csv: bool,
+    /// CSV field separator: `,` `;` `tab` or `|`.
+    #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+    /// Write decimals with a comma (needs --delimiter other than `,`).
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// CSV for Excel in a decimal-comma locale (German, French, Spanish, …):
+    /// the same as --delimiter ';' --decimal-comma --bom.
+    #[arg(long)]
+    pub european: bool,
+    /// Read every input in this encoding (e.g. windows-1252, latin1, utf-16le, shift_jis)
+    /// instead of detecting it.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// `,`, `;`, `|`, or a tab written `tab` or `\t`.
+fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "," | ";" | "|" => Ok(value.as_bytes()[0]),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => Err(format!(
+            "`{value}` is not a delimiter: use `,` `;` `tab` or `|`"
+        )),
+    }
+}
+
+/// An encoding by any of its WHATWG labels.
+fn parse_encoding(value: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(value.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding `{value}`: try utf-8, windows-1252, latin1, utf-16le, utf-16be, shift_jis")
+    })
 }
 
 /// Options of `textgauge syllables`.
@@ -82,10 +121,21 @@ impl AnalyzeArgs {
         };
         let mut config = Config::new(inputs, self.out.clone());
         config.themes_file = self.themes.clone();
-        config.write_sentences = self.sentences;
-        config.keep_furniture = self.keep_furniture;
         config.jobs = self.jobs.map(usize::from);
-        config.bom = self.bom;
+        config.input = InputOptions {
+            keep_furniture: self.keep_furniture,
+            encoding: self.encoding,
+        };
+        config.report = ReportOptions {
+            sentences: self.sentences,
+            csv: CsvStyle {
+                delimiter: if self.european { b';' } else { self.delimiter },
+                decimal_comma: self.decimal_comma || self.european,
+                bom: self.bom || self.european,
+                spreadsheet_safe: !self.raw_csv,
+            },
+            xlsx: self.xlsx.clone(),
+        };
         config
     }
 }

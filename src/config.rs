@@ -1,5 +1,6 @@
-//! Plain settings the library takes. The command line (clap) is turned into a
-//! [`Config`] in one place (`cli.rs`); nothing in the library knows about clap.
+//! Plain settings the library takes, one struct per stage. The command line
+//! (clap) is turned into a [`Config`] in one place (`cli.rs`); nothing in the
+//! library knows about clap.
 
 use std::path::PathBuf;
 
@@ -12,7 +13,52 @@ pub enum InputSpec {
     Stdin,
 }
 
-/// Everything `analyze` needs to know.
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InputOptions {
+    /// Keep trailing page furniture (author boxes, comment forms, CSS) in the counts.
+    pub keep_furniture: bool,
+    /// Decode every input with this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// How CSV reports are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvStyle {
+    /// The field separator: `,` (the default), `;` or tab.
+    pub delimiter: u8,
+    /// Write `,` as the decimal mark (with a delimiter other than `,`).
+    pub decimal_comma: bool,
+    /// Start each file with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
+    /// Neutralize text cells that a spreadsheet would read as a formula,
+    /// number, date or boolean (on by default; `--raw-csv` turns it off).
+    pub spreadsheet_safe: bool,
+}
+
+impl Default for CsvStyle {
+    fn default() -> Self {
+        CsvStyle {
+            delimiter: b',',
+            decimal_comma: false,
+            bom: false,
+            spreadsheet_safe: true,
+        }
+    }
+}
+
+/// Which reports are written, and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Also write `sentences.csv`.
+    pub sentences: bool,
+    /// The CSV dialect.
+    pub csv: CsvStyle,
+    /// Also write every report as a sheet of this workbook.
+    pub xlsx: Option<PathBuf>,
+}
+
+/// Everything `analyze` and `write_reports` need to know.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The inputs, in the order given.
@@ -21,14 +67,12 @@ pub struct Config {
     pub out_dir: PathBuf,
     /// A theme dictionary file to use instead of the built-in one.
     pub themes_file: Option<PathBuf>,
-    /// Also write `sentences.csv`.
-    pub write_sentences: bool,
-    /// Keep trailing page furniture (author boxes, comment forms, CSS) in the counts.
-    pub keep_furniture: bool,
     /// Worker threads (`None`: one per core).
     pub jobs: Option<usize>,
-    /// Start CSV files with a UTF-8 byte-order mark (for Excel).
-    pub bom: bool,
+    /// How inputs are read.
+    pub input: InputOptions,
+    /// Which reports are written, and how.
+    pub report: ReportOptions,
 }
 
 impl Config {
@@ -38,10 +82,9 @@ impl Config {
             inputs,
             out_dir,
             themes_file: None,
-            write_sentences: false,
-            keep_furniture: false,
             jobs: None,
-            bom: false,
+            input: InputOptions::default(),
+            report: ReportOptions::default(),
         }
     }
 }

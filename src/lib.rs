@@ -6,6 +6,7 @@
 //! [`analyze`] runs the whole batch; [`write_reports`] writes it.
 
 pub mod analysis;
+pub mod batch;
 pub mod config;
 pub mod counts;
 pub mod input;
@@ -15,49 +16,19 @@ pub mod text;
 pub mod themes;
 pub mod wordlists;
 
-use analysis::{analyze_document, Analysis};
+pub use batch::{analyze_sources, Batch, Failure, Stage, Warning};
 use config::Config;
-use input::{discover, load_document, InputError};
-use rayon::prelude::*;
-use report::{build_tables, CsvExporter, Exporter, TableOptions};
-use std::path::PathBuf;
+use input::discover;
+use report::{build_tables, CsvExporter, Exporter, Staging, TableOptions, REPORT_NAMES};
+use std::path::{Path, PathBuf};
 use themes::{ThemeDictionary, ThemeError};
-
-/// The stage of the pipeline where an input failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Finding the input (missing path, empty folder).
-    Discover,
-    /// Reading or decoding it.
-    Read,
-    /// Counting it (e.g. no words).
-    Analyze,
-}
-
-impl std::fmt::Display for Stage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Stage::Discover => "discover",
-            Stage::Read => "read",
-            Stage::Analyze => "analyze",
-        })
-    }
-}
-
-/// One input that could not be (fully) analyzed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// The input, as named (path or `-`).
-    pub document: String,
-    /// Where it failed.
-    pub stage: Stage,
-    /// What went wrong, for a person.
-    pub message: String,
-}
 
 /// What stops a whole run.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The settings contradict each other or ask for what this build lacks.
+    #[error("{0}")]
+    Config(String),
     /// The theme dictionary could not be loaded.
     #[error(transparent)]
     Themes(#[from] ThemeError),
@@ -70,112 +41,102 @@ pub enum Error {
     /// Reports could not be written.
     #[error("cannot write reports to {dir}: {source}")]
     Write {
-        /// The output folder.
+        /// The output folder (or the workbook).
         dir: PathBuf,
         /// Why.
         source: std::io::Error,
     },
 }
 
-/// The results of a batch: one analysis per readable document, in input
-/// order, and the inputs that failed.
-#[derive(Debug, Clone)]
-pub struct Batch {
-    /// Analyses, in input order.
-    pub analyses: Vec<Analysis>,
-    /// Theme names of the dictionary used.
-    pub themes: Vec<String>,
-    /// Inputs that could not be analyzed, in input order.
-    pub failures: Vec<Failure>,
-}
-
 /// Analyze every input named in `config`.
 pub fn analyze(config: &Config) -> Result<Batch, Error> {
+    check_config(config)?;
     let dictionary = match &config.themes_file {
         Some(path) => ThemeDictionary::from_file(path)?,
         None => ThemeDictionary::built_in(),
     };
-    let (sources, discover_failures) = discover(&config.inputs);
-    let mut failures: Vec<Failure> = discover_failures
-        .into_iter()
-        .map(|(document, err)| failure(document, Stage::Discover, &err))
-        .collect();
-    let run = || -> Vec<Result<Analysis, Failure>> {
-        sources
-            .par_iter()
-            .map(|source| {
-                let document = load_document(source, config.keep_furniture)
-                    .map_err(|err| failure(source.id(), Stage::Read, &err))?;
-                Ok(analyze_document(
-                    &document,
-                    &dictionary,
-                    config.write_sentences,
-                ))
-            })
-            .collect()
-    };
-    let results = match config.jobs {
-        Some(jobs) => rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build()
-            .map_err(|e| Error::Threads(e.to_string()))?
-            .install(run),
-        None => run(),
-    };
-    let mut analyses = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(analysis) if analysis.counts.words == 0 => {
-                failures.push(Failure {
-                    document: analysis.id.clone(),
-                    stage: Stage::Analyze,
-                    message: "no words found".into(),
-                });
-                analyses.push(analysis);
-            }
-            Ok(analysis) => analyses.push(analysis),
-            Err(failed) => failures.push(failed),
-        }
-    }
-    if analyses.is_empty() {
-        return Err(Error::NothingAnalyzed(failures));
-    }
-    Ok(Batch {
-        analyses,
-        themes: dictionary.themes().to_vec(),
-        failures,
-    })
+    analyze_sources(discover(&config.inputs), &dictionary, config)
 }
 
-fn failure(document: String, stage: Stage, err: &InputError) -> Failure {
-    Failure {
-        document,
-        stage,
-        message: err.to_string(),
+/// Settings that cannot work together, refused before any work is done.
+pub fn check_config(config: &Config) -> Result<(), Error> {
+    let csv = &config.report.csv;
+    if csv.decimal_comma && csv.delimiter == b',' {
+        return Err(Error::Config(
+            "--decimal-comma needs a delimiter other than `,` (use --delimiter ';')".into(),
+        ));
     }
+    if config.report.xlsx.is_some() && !cfg!(feature = "xlsx") {
+        return Err(Error::Config(
+            "--xlsx: this build of textgauge has no XLSX support (cargo feature `xlsx`)".into(),
+        ));
+    }
+    Ok(())
 }
 
-/// Write the batch's reports as CSV into `config.out_dir`; an `errors.csv`
-/// left from an earlier run is removed when nothing failed. Returns the
-/// files written.
-pub fn write_reports(batch: &Batch, config: &Config) -> Result<Vec<PathBuf>, Error> {
+/// What [`write_reports`] wrote.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    /// The files now in place.
+    pub files: Vec<PathBuf>,
+    /// Things the user should know (a workbook sheet cut at Excel's limits).
+    pub warnings: Vec<String>,
+}
+
+/// Write the batch's reports: CSV files into `config.out_dir` and, when
+/// asked, the workbook. All are staged and renamed into place together;
+/// afterwards the folder holds this run's reports only (an `errors.csv` or
+/// `sentences.csv` of an earlier run is removed) and no temporary file of a
+/// killed earlier run.
+pub fn write_reports(batch: &Batch, config: &Config) -> Result<Written, Error> {
+    let out_dir = &config.out_dir;
+    let write_error = |dir: &Path| {
+        let dir = dir.to_path_buf();
+        move |source| Error::Write { dir, source }
+    };
     let options = TableOptions {
-        sentences: config.write_sentences,
+        sentences: config.report.sentences,
     };
-    let tables = build_tables(&batch.analyses, &batch.themes, &batch.failures, options);
-    let write_error = |source| Error::Write {
-        dir: config.out_dir.clone(),
-        source,
+    let tables = || build_tables(&batch.analyses, &batch.themes, &batch.failures, options);
+    let mut staging = Staging::new();
+    let csv = CsvExporter {
+        dir: out_dir.clone(),
+        style: config.report.csv,
     };
-    let files = CsvExporter { bom: config.bom }
-        .export(tables)
-        .map_err(write_error)?;
-    let written = report::write_atomically(&config.out_dir, &files).map_err(write_error)?;
-    if batch.failures.is_empty() {
-        let stale = config.out_dir.join("errors.csv");
-        if stale.exists() {
-            std::fs::remove_file(stale).map_err(write_error)?;
-        }
+    let mut warnings = csv
+        .export(tables(), &mut staging)
+        .map_err(write_error(out_dir))?;
+    if let Some(path) = &config.report.xlsx {
+        let sheets = export_xlsx(path, tables(), &mut staging).map_err(write_error(path))?;
+        warnings.extend(sheets);
     }
-    Ok(written)
+    let files = staging.commit().map_err(write_error(out_dir))?;
+    let names: Vec<String> = REPORT_NAMES
+        .iter()
+        .map(|name| format!("{name}.csv"))
+        .collect();
+    report::remove_stale_reports(out_dir, &names, &files).map_err(write_error(out_dir))?;
+    report::remove_stale_temporaries(out_dir).map_err(write_error(out_dir))?;
+    if let Some(dir) = config.report.xlsx.as_deref().and_then(Path::parent) {
+        report::remove_stale_temporaries(dir).map_err(write_error(dir))?;
+    }
+    Ok(Written { files, warnings })
+}
+
+#[cfg(feature = "xlsx")]
+fn export_xlsx(
+    path: &Path,
+    tables: Vec<report::Table<'_>>,
+    staging: &mut Staging,
+) -> std::io::Result<Vec<String>> {
+    report::XlsxExporter::new(path.to_path_buf()).export(tables, staging)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn export_xlsx(
+    _path: &Path,
+    _tables: Vec<report::Table<'_>>,
+    _staging: &mut Staging,
+) -> std::io::Result<Vec<String>> {
+    Err(std::io::Error::other("this build has no XLSX support"))
 }

@@ -36,8 +36,16 @@ fn run_analyze(args: &AnalyzeArgs) -> u8 {
         }
     };
     report_failures(&batch.failures);
+    if !args.quiet {
+        for warning in &batch.warnings {
+            eprintln!(
+                "textgauge: warning: {}: {}",
+                warning.document, warning.message
+            );
+        }
+    }
     match write_reports(&batch, &config) {
-        Ok(files) if !args.quiet => print_summary(&batch, &files),
+        Ok(written) if !args.quiet => print_summary(&batch, &written),
         Ok(_) => {}
         Err(err) => {
             eprintln!("textgauge: {err}");
@@ -53,7 +61,10 @@ fn report_failures(failures: &[Failure]) {
     }
 }
 
-fn print_summary(batch: &textgauge::Batch, files: &[std::path::PathBuf]) {
+fn print_summary(batch: &textgauge::Batch, written: &textgauge::Written) {
+    for warning in &written.warnings {
+        eprintln!("textgauge: warning: {warning}");
+    }
     let failed = batch.failures.len();
     eprintln!(
         "analyzed {} document(s){}",
@@ -64,7 +75,7 @@ fn print_summary(batch: &textgauge::Batch, files: &[std::path::PathBuf]) {
             String::new()
         }
     );
-    for file in files {
+    for file in &written.files {
         eprintln!("wrote {}", file.display());
     }
 }

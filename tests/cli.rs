@@ -157,7 +157,9 @@ fn bad_inputs_are_named_and_the_rest_still_reported() {
         .stderr(contains("blank.txt: empty file"))
         .stderr(contains("nowords.txt: no words found"))
         .stderr(contains("binary.txt: looks like a binary file"))
-        .stderr(contains("latin1.txt: not valid UTF-8"))
+        .stderr(contains(
+            "latin1.txt: not UTF-8: read as Windows-1252 (1 byte(s) re-decoded)",
+        ))
         .stderr(contains("dangling.txt: no such file"))
         .stderr(contains("missing.txt: no such file or folder"));
     let docs = rows(out.join("documents.csv"));
@@ -165,14 +167,18 @@ fn bad_inputs_are_named_and_the_rest_still_reported() {
         .iter()
         .map(|r| r["document"].rsplit('/').next().unwrap())
         .collect();
-    assert_eq!(ids, ["good.txt", "nowords.txt"]);
-    assert_eq!(docs[1]["words"], "0");
+    assert_eq!(ids, ["good.txt", "latin1.txt", "nowords.txt"]);
+    assert_eq!(docs[1]["encoding"], "windows-1252");
+    assert_eq!(docs[1]["decode_errors"], "1");
+    assert_eq!(docs[1]["words"], "3", "café au lait");
+    assert_eq!(docs[0]["decode_errors"], "0");
+    assert_eq!(docs[2]["words"], "0");
     assert_eq!(
-        docs[1]["flesch_reading_ease"], "",
+        docs[2]["flesch_reading_ease"], "",
         "undefined is an empty cell"
     );
     let errors = rows(out.join("errors.csv"));
-    assert_eq!(errors.len(), 7);
+    assert_eq!(errors.len(), 6);
 }
 
 #[test]

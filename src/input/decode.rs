@@ -1,57 +1,271 @@
-//! Bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one;
-//! CRLF and lone CR become `\n`; the text is NFC-normalized so that a letter
-//! typed precomposed or combined counts the same.
+//! Bytes to text, never losing a document over a bad byte.
+//!
+//! - A byte-order mark decides: UTF-8, UTF-16LE or UTF-16BE.
+//! - Without one, UTF-16 is recognised by its pattern of NUL bytes (ASCII
+//!   text in UTF-16 has a NUL in every other byte); any other NUL means a
+//!   binary file, which is refused.
+//! - Valid UTF-8 is taken as it is.
+//! - Bytes that are not UTF-8 are decoded, not rejected. When they stand alone
+//!   or in short runs among ASCII, as Windows-1252's curly quotes (0x93, 0x94)
+//!   and accented letters (é is 0xE9) do, each is read as Windows-1252; a whole
+//!   Windows-1252 (or Latin-1) file therefore decodes exactly. Otherwise (long
+//!   runs, as text in another legacy encoding gives) each bad sequence becomes
+//!   U+FFFD, the Unicode replacement character, as the WHATWG UTF-8 decoder
+//!   does.
+//! - `--encoding NAME` forces one encoding (any WHATWG label, via
+//!   `encoding_rs`); its malformed sequences become U+FFFD.
+//!
+//! Every byte re-decoded or replaced is counted, for the `decode_errors`
+//! column. CRLF and lone CR become `\n`, and the text is NFC-normalized so that
+//! a letter typed precomposed or combined counts the same.
 
 use super::InputError;
+use encoding_rs::{DecoderResult, Encoding};
 use unicode_normalization::UnicodeNormalization;
 
-/// Decode a file's bytes into NFC text with `\n` line ends.
-pub fn decode_text(bytes: &[u8]) -> Result<String, InputError> {
-    let raw = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(rest)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(rest, u16::from_be_bytes)?
-    } else {
-        utf8(bytes)?
+/// Windows-1252's characters for bytes 0x80–0x9F; `None` where it defines none.
+const WINDOWS_1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// A run of this many non-UTF-8 high bytes or more is not Windows-1252 prose.
+const LONG_RUN: usize = 4;
+
+/// Text decoded from a file's bytes, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// NFC text with `\n` line ends, without a byte-order mark.
+    pub text: String,
+    /// The encoding read: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`
+    /// (no valid UTF-8 beyond ASCII), `UTF-8+windows-1252` (UTF-8 with
+    /// stray Windows-1252 bytes) or a forced encoding's name.
+    pub encoding: &'static str,
+    /// Bytes that were not valid in the encoding read: re-decoded as
+    /// Windows-1252 or replaced by U+FFFD.
+    pub decode_errors: usize,
+}
+
+/// Decode a file's bytes; `forced` overrides detection.
+pub fn decode_text(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, InputError> {
+    let (raw, encoding, decode_errors) = match forced {
+        Some(encoding) => forced_decode(bytes, encoding),
+        None => detect_and_decode(bytes)?,
     };
-    if raw.contains('\0') {
+    if looks_binary(&raw) {
         return Err(InputError::Binary);
     }
-    let unix = normalize_line_ends(&raw);
-    Ok(if unicode_normalization::is_nfc(&unix) {
+    let unix = normalize_line_ends(raw);
+    let text = if unicode_normalization::is_nfc(&unix) {
         unix
     } else {
         unix.nfc().collect()
+    };
+    Ok(Decoded {
+        text,
+        encoding,
+        decode_errors,
     })
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, InputError> {
-    if bytes.contains(&0) {
-        return Err(InputError::Binary);
+/// (text, encoding name, bytes re-decoded or replaced).
+type RawDecode = (String, &'static str, usize);
+
+fn detect_and_decode(bytes: &[u8]) -> Result<RawDecode, InputError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return Ok(utf8_lossy(rest));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(err) => Err(InputError::BadEncoding(err.valid_up_to())),
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Ok(utf16(rest, u16::from_le_bytes, "UTF-16LE"));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Ok(utf16(rest, u16::from_be_bytes, "UTF-16BE"));
+    }
+    if bytes.contains(&0) {
+        return match utf16_without_bom(bytes) {
+            Some(decoded) => Ok(decoded),
+            None => Err(InputError::Binary),
+        };
+    }
+    Ok(utf8_lossy(bytes))
+}
+
+/// UTF-16 recognised by its NUL bytes: ASCII-range text has one in every
+/// other byte, always on the same side.
+fn utf16_without_bom(bytes: &[u8]) -> Option<RawDecode> {
+    let pairs = bytes.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let mostly = |n: usize| n * 10 >= pairs * 3;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some(utf16(bytes, u16::from_le_bytes, "UTF-16LE"))
+    } else if mostly(even) && rarely(odd) {
+        Some(utf16(bytes, u16::from_be_bytes, "UTF-16BE"))
+    } else {
+        None
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
-    let units = bytes.chunks(2).map(|pair| match pair {
-        [a, b] => unit([*a, *b]),
-        _ => 0xFFFD,
-    });
-    char::decode_utf16(units)
-        .enumerate()
-        .map(|(i, c)| c.map_err(|_| InputError::BadEncoding(2 + 2 * i)))
-        .collect()
+/// UTF-16 code units to text; an unpaired surrogate or odd final byte is
+/// replaced and its bytes counted.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &'static str) -> RawDecode {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let mut errors = bytes.len() % 2;
+    let mut text: String = char::decode_utf16(units)
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                errors += 2;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    (text, name, errors)
+}
+
+/// UTF-8, with each invalid sequence read as Windows-1252 when the file's
+/// bad bytes look like it, else replaced by U+FFFD.
+fn utf8_lossy(bytes: &[u8]) -> RawDecode {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_owned(), "UTF-8", 0);
+    }
+    let windows_1252 = bad_bytes_look_like_windows_1252(bytes);
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let (mut errors, mut any_valid_multibyte) = (0, false);
+    for chunk in bytes.utf8_chunks() {
+        any_valid_multibyte |= !chunk.valid().is_ascii();
+        text.push_str(chunk.valid());
+        let invalid = chunk.invalid();
+        errors += invalid.len();
+        if windows_1252 {
+            text.extend(invalid.iter().map(|&b| windows_1252_char(b)));
+        } else if !invalid.is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    let name = match (windows_1252, any_valid_multibyte) {
+        (true, false) => "windows-1252",
+        (true, true) => "UTF-8+windows-1252",
+        (false, _) => "UTF-8",
+    };
+    (text, name, errors)
+}
+
+/// Whether the runs of high bytes that are not UTF-8 are mostly short (one
+/// to three bytes), as Windows-1252 punctuation and accented letters are.
+fn bad_bytes_look_like_windows_1252(bytes: &[u8]) -> bool {
+    let (mut short, mut long) = (0usize, 0usize);
+    let mut rest = bytes;
+    while let Some(start) = rest.iter().position(|&b| b >= 0x80) {
+        let len = rest[start..].iter().take_while(|&&b| b >= 0x80).count();
+        let run = &rest[start..start + len];
+        if std::str::from_utf8(run).is_err() {
+            if len >= LONG_RUN {
+                long += 1;
+            } else {
+                short += 1;
+            }
+        }
+        rest = &rest[start + len..];
+    }
+    short > 0 && short >= 4 * long
+}
+
+/// A byte as Windows-1252 (Latin-1 above 0x9F); U+FFFD where it has none.
+fn windows_1252_char(byte: u8) -> char {
+    match byte {
+        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)].unwrap_or('\u{FFFD}'),
+        _ => char::from(byte),
+    }
+}
+
+/// Decode with an encoding the user named; a byte-order mark of that
+/// encoding is dropped, malformed sequences become U+FFFD and are counted.
+fn forced_decode(bytes: &[u8], encoding: &'static Encoding) -> RawDecode {
+    let bytes = match Encoding::for_bom(bytes) {
+        Some((bom_encoding, len)) if bom_encoding == encoding => &bytes[len..],
+        _ => bytes,
+    };
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let (mut src, mut errors) = (bytes, 0);
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
+        src = &src[read..];
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => text.reserve(src.len() * 3 + 16),
+            DecoderResult::Malformed(bad, _) => {
+                errors += usize::from(bad);
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    (text, encoding.name(), errors)
+}
+
+/// NUL characters, or more than one character in ten a control character
+/// other than tab, line feed, form feed and carriage return.
+fn looks_binary(text: &str) -> bool {
+    let mut controls = 0usize;
+    let mut total = 0usize;
+    for c in text.chars() {
+        if c == '\0' {
+            return true;
+        }
+        total += 1;
+        controls += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'));
+    }
+    controls * 10 > total
 }
 
 /// Turn CRLF and lone CR into LF.
-fn normalize_line_ends(text: &str) -> String {
+fn normalize_line_ends(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
@@ -60,33 +274,98 @@ fn normalize_line_ends(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn strips_bom_and_crlf() {
-        let text = decode_text(b"\xEF\xBB\xBFOne.\r\n\r\nTwo.\rThree.").unwrap();
-        assert_eq!(text, "One.\n\nTwo.\nThree.");
+    fn decode(bytes: &[u8]) -> Decoded {
+        decode_text(bytes, None).unwrap()
     }
 
     #[test]
-    fn decodes_utf16_with_bom() {
-        let mut bytes = vec![0xFF, 0xFE];
-        for unit in "Hé!".encode_utf16() {
-            bytes.extend(unit.to_le_bytes());
-        }
-        assert_eq!(decode_text(&bytes).unwrap(), "Hé!");
+    fn strips_bom_and_crlf() {
+        let decoded = decode(b"\xEF\xBB\xBFOne.\r\n\r\nTwo.\rThree.");
+        assert_eq!(decoded.text, "One.\n\nTwo.\nThree.");
+        assert_eq!((decoded.encoding, decoded.decode_errors), ("UTF-8", 0));
+    }
+
+    #[test]
+    fn decodes_utf16_with_and_without_bom() {
+        let le: Vec<u8> = "Hé said “no”!"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Hé!".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = [&[0xFF, 0xFE][..], &le].concat();
+        assert_eq!(decode(&with_bom).text, "Hé said “no”!");
+        assert_eq!(decode(&le).text, "Hé said “no”!");
+        assert_eq!(decode(&le).encoding, "UTF-16LE");
+        assert_eq!(decode(&be).text, "Hé!");
+        assert_eq!(decode(&be).encoding, "UTF-16BE");
     }
 
     #[test]
     fn normalizes_to_nfc() {
-        let decomposed = "cafe\u{301}";
-        assert_eq!(decode_text(decomposed.as_bytes()).unwrap(), "caf\u{e9}");
+        assert_eq!(decode("cafe\u{301}".as_bytes()).text, "caf\u{e9}");
     }
 
     #[test]
-    fn rejects_binary_and_bad_utf8() {
-        assert!(matches!(decode_text(b"ab\0cd"), Err(InputError::Binary)));
+    fn windows_1252_quotes_and_accents_are_re_decoded() {
+        let decoded = decode(b"\x93Caf\xe9\x94 costs \xa315 \x96 or \x80 20.");
+        assert_eq!(decoded.text, "“Café” costs £15 – or € 20.");
+        assert_eq!(
+            (decoded.encoding, decoded.decode_errors),
+            ("windows-1252", 6)
+        );
+    }
+
+    #[test]
+    fn one_stray_windows_1252_byte_in_utf8_is_re_decoded() {
+        let decoded = decode(
+            "Naïve “quotes” and \u{2019}"
+                .bytes()
+                .chain(*b" \x92s")
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        assert_eq!(decoded.text, "Naïve “quotes” and ’ ’s");
+        assert_eq!(
+            (decoded.encoding, decoded.decode_errors),
+            ("UTF-8+windows-1252", 1)
+        );
+    }
+
+    #[test]
+    fn long_runs_of_bad_bytes_are_replaced() {
+        // Russian in Windows-1251: long runs of high bytes, not Windows-1252 prose.
+        let decoded = decode(b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0 ok");
+        assert_eq!(
+            decoded.text,
+            "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD} \u{FFFD}\u{FFFD}\u{FFFD} ok"
+        );
+        assert_eq!((decoded.encoding, decoded.decode_errors), ("UTF-8", 9));
+    }
+
+    #[test]
+    fn a_forced_encoding_wins() {
+        let cyrillic = encoding_rs::Encoding::for_label(b"windows-1251").unwrap();
+        let decoded = decode_text(b"\xcf\xf0\xe8\xe2\xe5\xf2", Some(cyrillic)).unwrap();
+        assert_eq!(decoded.text, "Привет");
+        assert_eq!(
+            (decoded.encoding, decoded.decode_errors),
+            ("windows-1251", 0)
+        );
+        let utf8 = decode_text(b"ok \xff", Some(encoding_rs::UTF_8)).unwrap();
+        assert_eq!((utf8.text.as_str(), utf8.decode_errors), ("ok \u{FFFD}", 1));
+    }
+
+    #[test]
+    fn rejects_binary() {
         assert!(matches!(
-            decode_text(b"abc\xFFdef"),
-            Err(InputError::BadEncoding(3))
+            decode_text(b"ab\0cd\0\0\x01", None),
+            Err(InputError::Binary)
         ));
+        assert!(matches!(
+            decode_text(b"\x01\x02\x03\x04 ab", None),
+            Err(InputError::Binary)
+        ));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+        assert!(matches!(decode_text(png, None), Err(InputError::Binary)));
     }
 }

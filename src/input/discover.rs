@@ -44,24 +44,37 @@ impl Source {
     }
 }
 
-/// Expand the inputs into sources, in order, each file once. Inputs that
-/// cannot be expanded come back as `(name, error)` pairs.
-pub fn discover(inputs: &[InputSpec]) -> (Vec<Source>, Vec<(String, InputError)>) {
-    let mut sources = Vec::new();
-    let mut failures = Vec::new();
+/// What the inputs expand to.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// The documents to read, in order, each once.
+    pub sources: Vec<Source>,
+    /// Inputs (or folders inside them) that could not be expanded, named.
+    pub failures: Vec<(String, InputError)>,
+    /// Things skipped on purpose, named: folders reached again through a
+    /// symbolic-link loop.
+    pub warnings: Vec<(String, String)>,
+}
+
+/// Expand the inputs into sources, in order, each file once. Folders are
+/// walked recursively in sorted order, following symbolic links but never
+/// into a folder already being walked (a link loop is skipped with a
+/// warning); an unreadable folder is a failure and the walk goes on.
+pub fn discover(inputs: &[InputSpec]) -> Discovered {
+    let mut found = Discovered::default();
     let mut seen = HashSet::new();
     for input in inputs {
         match input {
-            InputSpec::Stdin => push_unique(&mut sources, &mut seen, Source::Stdin),
-            InputSpec::Path(path) => match expand_path(path) {
-                Ok(found) => found
+            InputSpec::Stdin => push_unique(&mut found.sources, &mut seen, Source::Stdin),
+            InputSpec::Path(path) => match expand_path(path, &mut found) {
+                Ok(files) => files
                     .into_iter()
-                    .for_each(|source| push_unique(&mut sources, &mut seen, source)),
-                Err(err) => failures.push((path_id(path), err)),
+                    .for_each(|source| push_unique(&mut found.sources, &mut seen, source)),
+                Err(err) => found.failures.push((path_id(path), err)),
             },
         }
     }
-    (sources, failures)
+    found
 }
 
 fn push_unique(sources: &mut Vec<Source>, seen: &mut HashSet<String>, source: Source) {
@@ -70,7 +83,7 @@ fn push_unique(sources: &mut Vec<Source>, seen: &mut HashSet<String>, source: So
     }
 }
 
-fn expand_path(path: &Path) -> Result<Vec<Source>, InputError> {
+fn expand_path(path: &Path, found: &mut Discovered) -> Result<Vec<Source>, InputError> {
     let meta = std::fs::metadata(path).map_err(|err| match err.kind() {
         std::io::ErrorKind::NotFound => InputError::Missing,
         _ => InputError::Io(err),
@@ -78,8 +91,13 @@ fn expand_path(path: &Path) -> Result<Vec<Source>, InputError> {
     if !meta.is_dir() {
         return Ok(vec![file_source(path)]);
     }
-    let mut files = Vec::new();
-    walk(path, &mut files)?;
+    let mut walk = Walk {
+        ancestors: Vec::new(),
+        files: Vec::new(),
+        found,
+    };
+    walk.folder(path)?;
+    let mut files = walk.files;
     if files.is_empty() {
         return Err(InputError::NoTextFiles);
     }
@@ -87,19 +105,53 @@ fn expand_path(path: &Path) -> Result<Vec<Source>, InputError> {
     Ok(files.iter().map(|file| file_source(file)).collect())
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+/// A recursive folder walk.
+struct Walk<'a> {
+    /// Canonical paths of the folders being walked, outermost first.
+    ancestors: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+    found: &'a mut Discovered,
+}
+
+impl Walk<'_> {
+    /// Walk `dir`; an error here means `dir` itself could not be listed.
+    fn folder(&mut self, dir: &Path) -> Result<(), InputError> {
+        let canonical = std::fs::canonicalize(dir)?;
+        if self.ancestors.contains(&canonical) {
+            let message = "skipped: a symbolic link loops back to a folder being read".to_owned();
+            self.found.warnings.push((path_id(dir), message));
+            return Ok(());
+        }
+        let entries = std::fs::read_dir(dir)?;
+        self.ancestors.push(canonical);
+        for entry in entries {
+            let path = match entry {
+                Ok(entry) => entry.path(),
+                Err(err) => {
+                    self.found
+                        .failures
+                        .push((path_id(dir), InputError::Io(err)));
+                    continue;
+                }
+            };
+            self.entry(path);
+        }
+        self.ancestors.pop();
+        Ok(())
+    }
+
+    fn entry(&mut self, path: PathBuf) {
         if is_hidden(&path) {
-            continue;
+            return;
         }
         if path.is_dir() {
-            walk(&path, files)?;
+            if let Err(err) = self.folder(&path) {
+                self.found.failures.push((path_id(&path), err));
+            }
         } else if extension(&path).is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.as_str())) {
-            files.push(path);
+            self.files.push(path);
         }
     }
-    Ok(())
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -121,10 +173,40 @@ fn file_source(path: &Path) -> Source {
     }
 }
 
-/// A path as the user would recognise it, with `/` separators and no leading `./`.
-fn path_id(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").unwrap_or(&text).to_owned()
+/// A path as the user would recognise it, with no leading `./`, kept
+/// lossless: on Unix a byte that is not UTF-8 is written `\xNN` and a
+/// backslash `\\`, so two different file names never share an id; on
+/// Windows, `\` separators become `/`.
+pub fn path_id(path: &Path) -> String {
+    let text = path_text(path);
+    match text.strip_prefix("./") {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(unix)]
+fn path_text(path: &Path) -> String {
+    use std::fmt::Write;
+    use std::os::unix::ffi::OsStrExt;
+    let mut text = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => text.push_str("\\\\"),
+                _ => text.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            let _ = write!(text, "\\x{byte:02X}");
+        }
+    }
+    text
+}
+
+#[cfg(not(unix))]
+fn path_text(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]
@@ -138,9 +220,9 @@ mod tests {
         for name in ["b.txt", "a.md", "sub/c.TXT", "notes.pdf", ".hidden.txt"] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
-        let (sources, failures) = discover(&[InputSpec::Path(dir.path().to_path_buf())]);
-        assert!(failures.is_empty());
-        let names: Vec<String> = sources.iter().map(|s| s.id()).collect();
+        let found = discover(&[InputSpec::Path(dir.path().to_path_buf())]);
+        assert!(found.failures.is_empty());
+        let names: Vec<String> = found.sources.iter().map(|s| s.id()).collect();
         let root = path_id(dir.path());
         let expected = ["a.md", "b.txt", "sub/c.TXT"].map(|n| format!("{root}/{n}"));
         assert_eq!(names, expected);
@@ -151,10 +233,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("nope.txt");
         let inputs = [InputSpec::Path(missing), InputSpec::Path(dir.path().into())];
-        let (sources, failures) = discover(&inputs);
-        assert!(sources.is_empty());
-        assert!(matches!(failures[0].1, InputError::Missing));
-        assert!(matches!(failures[1].1, InputError::NoTextFiles));
+        let found = discover(&inputs);
+        assert!(found.sources.is_empty());
+        assert!(matches!(found.failures[0].1, InputError::Missing));
+        assert!(matches!(found.failures[1].1, InputError::NoTextFiles));
     }
 
     #[test]
@@ -163,6 +245,32 @@ mod tests {
         let file = dir.path().join("a.txt");
         std::fs::write(&file, "x").unwrap();
         let inputs = [InputSpec::Path(file.clone()), InputSpec::Path(file)];
-        assert_eq!(discover(&inputs).0.len(), 1);
+        assert_eq!(discover(&inputs).sources.len(), 1);
+    }
+
+    #[test]
+    fn a_symbolic_link_loop_is_walked_once_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+        let found = discover(&[InputSpec::Path(dir.path().to_path_buf())]);
+        assert_eq!(found.sources.len(), 1);
+        assert_eq!(found.warnings.len(), 1);
+        assert!(
+            found.warnings[0].0.ends_with("sub/loop"),
+            "{:?}",
+            found.warnings
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ids_are_lossless_for_bytes_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9 a\\b.txt");
+        assert_eq!(path_id(Path::new(name)), "caf\\xE9 a\\\\b.txt");
+        assert_eq!(path_id(Path::new("./x/y.txt")), "x/y.txt");
     }
 }

@@ -21,12 +21,17 @@ pub struct Document {
     pub body: String,
     /// What was set aside as trailing page furniture.
     pub furniture: FurnitureCut,
+    /// The encoding the bytes were read in (see [`super::Decoded`]).
+    pub encoding: &'static str,
+    /// Bytes re-decoded or replaced because they were not valid in it.
+    pub decode_errors: usize,
 }
 
 impl Document {
     /// Shape decoded text into a document: Markdown markup removed (for
     /// `.md`), headline split off, trailing furniture set aside unless
-    /// `keep_furniture`.
+    /// `keep_furniture`. The text is taken to be clean UTF-8; a loader that
+    /// decoded bytes sets `encoding` and `decode_errors` afterwards.
     pub fn from_text(id: String, text: &str, markdown: bool, keep_furniture: bool) -> Self {
         let plain = if markdown {
             super::markdown::to_plain(text)
@@ -44,6 +49,8 @@ impl Document {
             title,
             body,
             furniture,
+            encoding: "UTF-8",
+            decode_errors: 0,
         }
     }
 }

@@ -8,11 +8,12 @@ mod document;
 mod furniture;
 mod markdown;
 
-pub use decode::decode_text;
-pub use discover::{discover, Source};
+pub use decode::{decode_text, Decoded};
+pub use discover::{discover, path_id, Discovered, Source};
 pub use document::{split_title, Document};
 pub use furniture::{strip_furniture, FurnitureCut};
 
+use crate::config::InputOptions;
 use std::io::Read;
 
 /// Why one input could not be read.
@@ -27,12 +28,10 @@ pub enum InputError {
     /// The operating system refused to read it.
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
-    /// The bytes hold NUL characters: not a text file.
-    #[error("looks like a binary file (contains NUL bytes), not text")]
+    /// The bytes hold NUL characters (and are not UTF-16) or mostly
+    /// control characters: not a text file.
+    #[error("looks like a binary file (NUL or control bytes), not text")]
     Binary,
-    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
-    #[error("not valid UTF-8 (first bad byte at offset {0})")]
-    BadEncoding(usize),
     /// Zero bytes, or only white space.
     #[error("empty file")]
     Empty,
@@ -54,16 +53,24 @@ pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
 }
 
 /// Read, decode and shape one source into a [`Document`].
-pub fn load_document(source: &Source, keep_furniture: bool) -> Result<Document, InputError> {
+pub fn load_document(source: &Source, options: &InputOptions) -> Result<Document, InputError> {
     let bytes = read_source(source)?;
-    let text = decode_text(&bytes)?;
-    if text.trim().is_empty() {
+    document_from_bytes(source.id(), &bytes, source.is_markdown(), options)
+}
+
+/// Decode and shape one input's bytes into a [`Document`] named `id`.
+pub fn document_from_bytes(
+    id: String,
+    bytes: &[u8],
+    markdown: bool,
+    options: &InputOptions,
+) -> Result<Document, InputError> {
+    let decoded = decode_text(bytes, options.encoding)?;
+    if decoded.text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(Document::from_text(
-        source.id(),
-        &text,
-        source.is_markdown(),
-        keep_furniture,
-    ))
+    let mut document = Document::from_text(id, &decoded.text, markdown, options.keep_furniture);
+    document.encoding = decoded.encoding;
+    document.decode_errors = decoded.decode_errors;
+    Ok(document)
 }

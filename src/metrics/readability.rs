@@ -115,23 +115,51 @@ pub fn dale_chall(c: &Counts) -> Option<f64> {
     Some(0.1579 * difficult + 0.0496 * words_per_sentence(c)? + adjustment)
 }
 
+/// A band of US school grades, as the Dale–Chall table gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GradeBand {
+    /// The lowest grade of the band; `None` for "4 and below".
+    pub low: Option<u8>,
+    /// The highest grade of the band; `None` for "16 and above".
+    pub high: Option<u8>,
+}
+
+impl GradeBand {
+    /// The band in words: `4 and below`, `5 to 6`, …, `16 and above`. Never
+    /// `11-12`, which spreadsheets read as a date.
+    pub fn label(self) -> String {
+        match (self.low, self.high) {
+            (Some(low), Some(high)) => format!("{low} to {high}"),
+            (None, Some(high)) => format!("{high} and below"),
+            (Some(low), None) => format!("{low} and above"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
 /// The grade band of a Dale–Chall score, from the published correction
-/// table (Dale & Chall 1948): below 5.0 "4 and below", 5.0–5.9 "5-6",
-/// 6.0–6.9 "7-8", 7.0–7.9 "9-10", 8.0–8.9 "11-12", 9.0–9.9 "13-15",
-/// 10 and above "16 and above".
-pub fn dale_chall_grade(score: f64) -> &'static str {
-    const BANDS: [(f64, &str); 6] = [
-        (5.0, "4 and below"),
-        (6.0, "5-6"),
-        (7.0, "7-8"),
-        (8.0, "9-10"),
-        (9.0, "11-12"),
-        (10.0, "13-15"),
+/// table (Dale & Chall 1948): below 5.0 grade 4 and below, 5.0–5.9 grades
+/// 5–6, 6.0–6.9 grades 7–8, 7.0–7.9 grades 9–10, 8.0–8.9 grades 11–12,
+/// 9.0–9.9 grades 13–15 (college), 10 and above grade 16 and above.
+pub fn dale_chall_grade(score: f64) -> GradeBand {
+    const BANDS: [(f64, Option<u8>, u8); 6] = [
+        (5.0, None, 4),
+        (6.0, Some(5), 6),
+        (7.0, Some(7), 8),
+        (8.0, Some(9), 10),
+        (9.0, Some(11), 12),
+        (10.0, Some(13), 15),
     ];
-    BANDS
-        .iter()
-        .find(|(below, _)| score < *below)
-        .map_or("16 and above", |(_, band)| band)
+    BANDS.iter().find(|(below, _, _)| score < *below).map_or(
+        GradeBand {
+            low: Some(16),
+            high: None,
+        },
+        |&(_, low, high)| GradeBand {
+            low,
+            high: Some(high),
+        },
+    )
 }
 
 /// Revised Spache formula (Spache 1974, *Good Reading for Poor Readers*):

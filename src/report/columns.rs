@@ -1,6 +1,7 @@
 //! The columns of `documents.csv`: one row per document carrying every
 //! number a user compares on. SPEC fixes the first twelve names; the rest
-//! follow, grouped: more readability, the counts behind them, furniture.
+//! follow, grouped: more readability, the counts behind them, furniture,
+//! decoding.
 //! Theme rates are appended per dictionary (see `tables.rs`).
 
 use super::{text, Cell};
@@ -25,6 +26,14 @@ fn flag(too_short: fn(&crate::counts::Counts) -> bool, a: &Analysis) -> Cell<'st
     Cell::Flag(a.counts.words > 0 && too_short(&a.counts))
 }
 
+fn grade_band(a: &Analysis) -> Option<r::GradeBand> {
+    r::dale_chall(&a.counts).map(r::dale_chall_grade)
+}
+
+fn grade_bound(grade: Option<u8>) -> Cell<'static> {
+    Cell::Number(grade.map(f64::from), 0)
+}
+
 /// The columns of `documents.csv`, in order.
 pub const DOCUMENT_COLUMNS: &[Column] = &[
     ("document", |a| text(&a.id)),
@@ -42,11 +51,18 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
     ("ari", |a| score(r::ari, a)),
     ("dale_chall", |a| score(r::dale_chall, a)),
     ("dale_chall_grade", |a| {
-        text(
-            r::dale_chall(&a.counts)
-                .map(r::dale_chall_grade)
-                .unwrap_or_default(),
+        Cell::Text(
+            grade_band(a)
+                .map(r::GradeBand::label)
+                .unwrap_or_default()
+                .into(),
         )
+    }),
+    ("dale_chall_grade_low", |a| {
+        grade_bound(grade_band(a).and_then(|band| band.low))
+    }),
+    ("dale_chall_grade_high", |a| {
+        grade_bound(grade_band(a).and_then(|band| band.high))
     }),
     ("coleman_liau_grade", |a| score(r::coleman_liau_grade, a)),
     ("coleman_liau_cloze", |a| score(r::coleman_liau_cloze, a)),
@@ -102,4 +118,6 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
     }),
     ("furniture_lines", |a| Cell::Count(a.furniture_lines)),
     ("furniture_words", |a| Cell::Count(a.furniture_words)),
+    ("encoding", |a| text(a.encoding)),
+    ("decode_errors", |a| Cell::Count(a.decode_errors)),
 ];

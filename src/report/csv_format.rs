@@ -1,47 +1,120 @@
-//! CSV per SPEC: UTF-8, a header row, commas, RFC 4180 quoting where needed,
-//! `\n` line ends; one file per table. An optional byte-order mark helps
-//! spreadsheet programs that otherwise guess a legacy encoding.
+//! CSV per SPEC: UTF-8, a header row, RFC 4180 quoting, `\n` line ends; one
+//! file per table. By default comma-separated with `.` as the decimal mark;
+//! for spreadsheets set to a European locale, `;` and a decimal comma
+//! (`--delimiter ';' --decimal-comma`). An optional byte-order mark makes
+//! Excel read the file as UTF-8.
+//!
+//! Text cells are made spreadsheet-safe here (see [`super::spreadsheet_safety`]):
+//! a neutralized cell is prefixed with `'` and always quoted, as OWASP
+//! recommends. The `csv` crate cannot force quotes on one field, so fields
+//! are encoded here: quoted when they hold the delimiter, a quote, a line
+//! break, or were neutralized; quotes inside doubled.
 
-use super::{Exporter, Table};
+use super::spreadsheet_safety::{needs_neutralizing, TEXT_MARK};
+use super::{Cell, Exporter, Staging, Table};
+use crate::config::CsvStyle;
+use std::io::Write;
+use std::path::PathBuf;
 
-/// Writes each table as `NAME.csv`.
-#[derive(Debug, Clone, Copy, Default)]
+/// Writes each table as `DIR/NAME.csv`.
+#[derive(Debug, Clone)]
 pub struct CsvExporter {
-    /// Start each file with a UTF-8 byte-order mark.
-    pub bom: bool,
+    /// The folder the files go to.
+    pub dir: PathBuf,
+    /// Delimiter, decimal mark, byte-order mark and spreadsheet safety.
+    pub style: CsvStyle,
 }
 
 impl CsvExporter {
-    /// One table's CSV bytes.
-    pub fn table_bytes(&self, table: Table<'_>) -> Result<Vec<u8>, std::io::Error> {
-        let start = if self.bom {
-            b"\xEF\xBB\xBF".to_vec()
-        } else {
-            Vec::new()
-        };
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(start);
-        writer.write_record(&table.header)?;
+    /// One table as CSV, written to `out`.
+    pub fn write_table(&self, table: Table<'_>, out: &mut impl Write) -> std::io::Result<()> {
+        if self.style.bom {
+            out.write_all(b"\xEF\xBB\xBF")?;
+        }
+        let mut line = Vec::with_capacity(256);
+        for (i, name) in table.header.iter().enumerate() {
+            self.push_separator(&mut line, i);
+            push_field(&mut line, name, self.style.delimiter, false);
+        }
+        line.push(b'\n');
         let mut field = String::new();
         for row in table.rows {
-            for cell in &row {
-                field.clear();
-                cell.render_into(&mut field);
-                writer.write_field(&field)?;
+            for (i, cell) in row.iter().enumerate() {
+                self.push_separator(&mut line, i);
+                self.push_cell(&mut line, cell, &mut field);
             }
-            writer.write_record(None::<&[u8]>)?;
+            line.push(b'\n');
+            if line.len() >= 1 << 16 {
+                out.write_all(&line)?;
+                line.clear();
+            }
         }
-        writer.into_inner().map_err(|err| err.into_error())
+        out.write_all(&line)
+    }
+
+    /// One table's CSV bytes.
+    pub fn table_bytes(&self, table: Table<'_>) -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.write_table(table, &mut bytes)?;
+        Ok(bytes)
+    }
+
+    fn push_separator(&self, line: &mut Vec<u8>, column: usize) {
+        if column > 0 {
+            line.push(self.style.delimiter);
+        }
+    }
+
+    fn push_cell(&self, line: &mut Vec<u8>, cell: &Cell<'_>, field: &mut String) {
+        field.clear();
+        match cell {
+            Cell::Text(text) if self.style.spreadsheet_safe && needs_neutralizing(text) => {
+                field.push(TEXT_MARK);
+                field.push_str(text);
+                push_field(line, field, self.style.delimiter, true);
+            }
+            Cell::Text(text) => push_field(line, text, self.style.delimiter, false),
+            Cell::Number(..) if self.style.decimal_comma => {
+                cell.render_into(field);
+                let comma = field.replace('.', ",");
+                push_field(line, &comma, self.style.delimiter, false);
+            }
+            _ => {
+                cell.render_into(field);
+                push_field(line, field, self.style.delimiter, false);
+            }
+        }
     }
 }
 
+/// Append one field, quoted when it must be (or `always`), quotes doubled.
+fn push_field(line: &mut Vec<u8>, field: &str, delimiter: u8, always: bool) {
+    let special = |b: &u8| matches!(*b, b'"' | b'\n' | b'\r') || *b == delimiter;
+    if !always && !field.as_bytes().iter().any(special) {
+        line.extend_from_slice(field.as_bytes());
+        return;
+    }
+    line.push(b'"');
+    for (i, part) in field.split('"').enumerate() {
+        if i > 0 {
+            line.extend_from_slice(b"\"\"");
+        }
+        line.extend_from_slice(part.as_bytes());
+    }
+    line.push(b'"');
+}
+
 impl Exporter for CsvExporter {
-    fn export(&self, tables: Vec<Table<'_>>) -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
-        tables
-            .into_iter()
-            .map(|table| Ok((format!("{}.csv", table.name), self.table_bytes(table)?)))
-            .collect()
+    fn export(
+        &self,
+        tables: Vec<Table<'_>>,
+        staging: &mut Staging,
+    ) -> std::io::Result<Vec<String>> {
+        for table in tables {
+            let target = self.dir.join(format!("{}.csv", table.name));
+            staging.write_file(&target, |out| self.write_table(table, out))?;
+        }
+        Ok(Vec::new())
     }
 }
 
@@ -50,21 +123,65 @@ mod tests {
     use super::*;
     use crate::report::Cell;
 
-    #[test]
-    fn quotes_only_where_needed() {
-        let table = || {
-            let rows = vec![
-                vec![Cell::Text("x, \"y\"".into()), Cell::Number(Some(1.5), 2)],
-                vec![Cell::Count(3), Cell::Flag(true)],
-            ];
-            Table::new("t", vec!["a".into(), "b".into()], rows.into_iter())
+    fn table() -> Table<'static> {
+        let rows = vec![
+            vec![Cell::Text("x, \"y\"".into()), Cell::Number(Some(1.5), 2)],
+            vec![Cell::Count(3), Cell::Flag(true)],
+            vec![Cell::Text("=1+1".into()), Cell::Number(Some(-2.25), 2)],
+            vec![Cell::Text("11-12".into()), Cell::Text("a;b".into())],
+        ];
+        Table::new("t", vec!["a".into(), "b".into()], rows.into_iter())
+    }
+
+    fn csv(style: CsvStyle) -> String {
+        let exporter = CsvExporter {
+            dir: PathBuf::new(),
+            style,
         };
-        let bytes = CsvExporter::default().table_bytes(table()).unwrap();
+        String::from_utf8(exporter.table_bytes(table()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn quotes_where_needed_and_neutralizes_risky_text() {
         assert_eq!(
-            String::from_utf8(bytes).unwrap(),
-            "a,b\n\"x, \"\"y\"\"\",1.50\n3,true\n"
+            csv(CsvStyle::default()),
+            "a,b\n\"x, \"\"y\"\"\",1.50\n3,1\n\"'=1+1\",-2.25\n\"'11-12\",a;b\n"
         );
-        let with_bom = CsvExporter { bom: true }.table_bytes(table()).unwrap();
-        assert!(with_bom.starts_with(b"\xEF\xBB\xBFa,b"));
+    }
+
+    #[test]
+    fn raw_csv_writes_text_as_it_is() {
+        let raw = CsvStyle {
+            spreadsheet_safe: false,
+            ..CsvStyle::default()
+        };
+        assert_eq!(
+            csv(raw),
+            "a,b\n\"x, \"\"y\"\"\",1.50\n3,1\n=1+1,-2.25\n11-12,a;b\n"
+        );
+    }
+
+    #[test]
+    fn european_style_uses_semicolons_and_decimal_commas() {
+        let european = CsvStyle {
+            delimiter: b';',
+            decimal_comma: true,
+            bom: true,
+            spreadsheet_safe: true,
+        };
+        assert_eq!(
+            csv(european),
+            "\u{feff}a;b\n\"x, \"\"y\"\"\";1,50\n3;1\n\"'=1+1\";-2,25\n\"'11-12\";\"a;b\"\n"
+        );
+    }
+
+    #[test]
+    fn every_row_reads_back_with_the_csv_crate() {
+        let text = csv(CsvStyle::default());
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(&rows[0][0], "x, \"y\"");
+        assert_eq!(&rows[2][0], "'=1+1");
     }
 }

@@ -1,17 +1,25 @@
 //! Reports: the batch's results as tables, and one exporter per file format
-//! behind one small trait ("tables in, files out"), so CSV and later formats
-//! sit side by side. Files are written whole or not at all.
+//! behind one small trait ("tables in, files out"), so CSV and XLSX sit side
+//! by side. Spreadsheet safety (formula neutralizing, cells that must not
+//! change type on import) lives here, once, in [`spreadsheet_safety`].
+//! Files are staged beside their targets and renamed into place together,
+//! so a run writes its reports whole or not at all.
 
 use std::borrow::Cow;
 
 mod columns;
 mod csv_format;
+pub mod spreadsheet_safety;
+mod staging;
 mod tables;
-mod write;
+#[cfg(feature = "xlsx")]
+mod xlsx_format;
 
 pub use csv_format::CsvExporter;
-pub use tables::{build_tables, TableOptions};
-pub use write::write_atomically;
+pub use staging::{remove_stale_reports, remove_stale_temporaries, Staging};
+pub use tables::{build_tables, TableOptions, REPORT_NAMES};
+#[cfg(feature = "xlsx")]
+pub use xlsx_format::{XlsxExporter, EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS};
 
 /// One value of a report; text is borrowed from the analyses where it can be.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +30,9 @@ pub enum Cell<'a> {
     Count(usize),
     /// A measure with this many decimals; `None` (undefined) is an empty cell.
     Number(Option<f64>, usize),
-    /// Yes or no, written `true`/`false`.
+    /// Yes or no, written as the number 1 or 0 so that every spreadsheet in
+    /// every locale imports it the same way (a word such as `true` is a
+    /// boolean in English Excel and text in German Excel).
     Flag(bool),
 }
 
@@ -45,7 +55,7 @@ impl Cell<'_> {
             Cell::Count(n) => {
                 let _ = write!(out, "{n}");
             }
-            Cell::Flag(flag) => out.push_str(if *flag { "true" } else { "false" }),
+            Cell::Flag(flag) => out.push(if *flag { '1' } else { '0' }),
             Cell::Number(Some(value), decimals) if value.is_finite() => {
                 let _ = write!(out, "{value:.decimals$}");
                 let digits = &out[start + 1..];
@@ -54,6 +64,17 @@ impl Cell<'_> {
                 }
             }
             Cell::Number(..) => {}
+        }
+    }
+
+    /// The number this cell shows, as rendered (rounded to its decimals);
+    /// `None` for text and undefined values.
+    pub fn shown_number(&self) -> Option<f64> {
+        match self {
+            Cell::Count(n) => Some(*n as f64),
+            Cell::Flag(flag) => Some(f64::from(u8::from(*flag))),
+            Cell::Number(..) => self.render().parse().ok(),
+            Cell::Text(_) => None,
         }
     }
 }
@@ -67,9 +88,10 @@ pub fn text(text: &str) -> Cell<'_> {
 /// so a large batch is never held as cells all at once.
 pub type Rows<'a> = Box<dyn Iterator<Item = Vec<Cell<'a>>> + 'a>;
 
-/// A report: a file stem (`documents`), a header and rows.
+/// A report: a name (`documents`, the CSV file stem and the sheet name), a
+/// header and rows.
 pub struct Table<'a> {
-    /// File stem, e.g. `documents`, `terms`.
+    /// File stem and sheet name, e.g. `documents`, `terms`.
     pub name: &'static str,
     /// Column names.
     pub header: Vec<String>,
@@ -92,10 +114,13 @@ impl<'a> Table<'a> {
     }
 }
 
-/// A report format: turns tables into named files' bytes.
+/// A report format: writes tables as files, each staged through `staging`
+/// so that nothing is in place until the whole run commits.
 pub trait Exporter {
-    /// The files to write: (file name, contents).
-    fn export(&self, tables: Vec<Table<'_>>) -> Result<Vec<(String, Vec<u8>)>, std::io::Error>;
+    /// Write `tables`; return warnings for the user (a sheet cut at a
+    /// format's limit, say), each naming what it is about.
+    fn export(&self, tables: Vec<Table<'_>>, staging: &mut Staging)
+        -> std::io::Result<Vec<String>>;
 }
 
 #[cfg(test)]
@@ -117,5 +142,15 @@ mod tests {
             "-0.00",
             "text is never rewritten"
         );
+    }
+
+    #[test]
+    fn flags_are_one_and_zero_and_numbers_are_shown_rounded() {
+        assert_eq!(Cell::Flag(true).render(), "1");
+        assert_eq!(Cell::Flag(false).render(), "0");
+        assert_eq!(Cell::Number(Some(2.345678), 2).shown_number(), Some(2.35));
+        assert_eq!(Cell::Number(Some(-0.0001), 2).shown_number(), Some(0.0));
+        assert_eq!(Cell::Number(None, 2).shown_number(), None);
+        assert_eq!(super::text("12").shown_number(), None);
     }
 }

@@ -9,6 +9,10 @@ use crate::Failure;
 /// Decimals of per-1,000-word rates.
 const RATE: usize = 2;
 
+/// The name of every report this module can build, so that a run can
+/// remove those of an earlier run that it did not write.
+pub const REPORT_NAMES: [&str; 5] = ["documents", "terms", "themes", "sentences", "errors"];
+
 /// Which optional tables to build.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TableOptions {

@@ -46,6 +46,10 @@ enum RunKind {
     Strong,
 }
 
+/// The longest stretch without white space that the rules look at around a
+/// period: enough for any word, abbreviation, URL or file name in prose.
+const MAX_TOKEN_BYTES: usize = 256;
+
 /// Byte offsets in `block`, in order, just after each punctuation run (with its
 /// closing quotes/brackets) that ends a sentence before the end of the block.
 /// The end of the block itself is never included.
@@ -185,9 +189,10 @@ fn starts_capitalized_word(s: &str) -> bool {
 /// address, path or domain name (several dots).
 fn in_web_token(block: &str, pos: usize) -> bool {
     let start = after_last_space(&block[..pos]);
-    let end = block[pos..]
+    let ahead = floor_char_boundary(block, (pos + MAX_TOKEN_BYTES).min(block.len()));
+    let end = block[pos..ahead]
         .find(char::is_whitespace)
-        .map_or(block.len(), |i| pos + i);
+        .map_or(ahead, |i| pos + i);
     let token =
         block[start..end].trim_end_matches(|c| TERMINALS.contains(&c) || CLOSERS.contains(&c));
     let lower = token.to_lowercase();
@@ -243,11 +248,23 @@ fn could_be_abbreviation(token: &str) -> bool {
 }
 
 /// Byte offset just after the last whitespace character of `head`, or 0.
+/// Only the last [`MAX_TOKEN_BYTES`] are searched: a longer run without
+/// white space is cut there, so text without spaces stays linear to split.
 fn after_last_space(head: &str) -> usize {
-    head.char_indices()
+    let window = floor_char_boundary(head, head.len().saturating_sub(MAX_TOKEN_BYTES));
+    head[window..]
+        .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8())
+        .map_or(window, |(i, c)| window + i + c.len_utf8())
+}
+
+/// The largest character boundary of `text` at or below `index`.
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
 
 fn strip_quotes(token: &str) -> &str {

@@ -169,16 +169,18 @@ fn dale_chall_example() {
 #[test]
 fn dale_chall_grade_bands() {
     let cases = [
-        (4.9, "4 and below"),
-        (5.0, "5-6"),
-        (6.95, "7-8"),
-        (7.0, "9-10"),
-        (8.5, "11-12"),
-        (9.99, "13-15"),
-        (10.0, "16 and above"),
+        (4.9, "4 and below", None, Some(4)),
+        (5.0, "5 to 6", Some(5), Some(6)),
+        (6.95, "7 to 8", Some(7), Some(8)),
+        (7.0, "9 to 10", Some(9), Some(10)),
+        (8.5, "11 to 12", Some(11), Some(12)),
+        (9.99, "13 to 15", Some(13), Some(15)),
+        (10.0, "16 and above", Some(16), None),
     ];
-    for (score, band) in cases {
-        assert_eq!(dale_chall_grade(score), band, "{score}");
+    for (score, label, low, high) in cases {
+        let band = dale_chall_grade(score);
+        assert_eq!(band.label(), label, "{score}");
+        assert_eq!((band.low, band.high), (low, high), "{score}");
     }
 }
 
