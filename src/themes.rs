@@ -139,6 +139,11 @@ impl ThemeDictionary {
         if theme.is_empty() || pattern.is_empty() {
             return Err("a row needs both a theme and a pattern".into());
         }
+        if theme.contains(char::is_control) || pattern.contains(char::is_control) {
+            return Err("a theme or pattern may not hold a line break or control \
+                        character (is a quote left unclosed?)"
+                .into());
+        }
         let lower = crate::text::words::term(pattern);
         let mut words: Vec<String> = lower.split_whitespace().map(str::to_owned).collect();
         let last_is_prefix = words.last().is_some_and(|w| w.ends_with('*'));
@@ -300,6 +305,8 @@ mod tests {
         assert!(ThemeDictionary::parse("name,value\nx,y\n", "f").is_err());
         assert!(ThemeDictionary::parse("theme,pattern\n", "f").is_err());
         assert!(ThemeDictionary::parse("theme,pattern\nx,*\n", "f").is_err());
+        let unclosed = ThemeDictionary::parse("theme,pattern\nx,\"open\ny,z\n", "f").unwrap_err();
+        assert!(unclosed.to_string().contains("line 2"), "{unclosed}");
     }
 
     #[test]

@@ -3,20 +3,10 @@
 
 mod common;
 
-use common::{read, rows, textgauge};
+use common::{analyze, read, rows, textgauge};
 use predicates::str::contains;
 use std::fs;
 use tempfile::tempdir;
-
-/// `textgauge analyze INPUT --out OUT`, run and asserted on by the caller.
-fn analyze(input: &std::path::Path, out: &std::path::Path) -> assert_cmd::assert::Assert {
-    textgauge()
-        .arg("analyze")
-        .arg(input)
-        .arg("--out")
-        .arg(out)
-        .assert()
-}
 
 const ARTICLE: &str = "A Headline Here\n\nThe council met on Monday. It argued about money and security for hours.\n\nNothing was decided";
 
@@ -53,7 +43,7 @@ fn a_folder_of_many_files_gives_one_row_each_in_path_order() {
         .unwrap();
     }
     let out = dir.path().join("out");
-    analyze(dir.path(), &out).success();
+    analyze(dir.path(), &out, &[]).success();
     let ids: Vec<String> = rows(out.join("documents.csv"))
         .into_iter()
         .map(|r| r["document"].clone())
@@ -109,7 +99,7 @@ fn bom_and_crlf_count_the_same_as_plain_text() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    analyze(dir.path(), &out).success();
+    analyze(dir.path(), &out, &[]).success();
     let mut docs = rows(out.join("documents.csv"));
     for doc in &mut docs {
         doc.remove("document");

@@ -5,8 +5,9 @@
 
 mod common;
 
+#[cfg(feature = "xlsx")]
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::{read, rows, textgauge};
+use common::{analyze, read, rows, textgauge};
 use predicates::str::contains;
 use std::fs;
 use std::path::Path;
@@ -181,6 +182,7 @@ fn a_forced_encoding_is_used_for_every_input() {
         .stderr(contains("unknown encoding `klingon`"));
 }
 
+#[cfg(feature = "xlsx")]
 #[test]
 fn the_workbook_has_a_typed_sheet_per_report() {
     let dir = tempdir().unwrap();
@@ -233,11 +235,13 @@ fn the_workbook_has_a_typed_sheet_per_report() {
     );
 }
 
+#[cfg(feature = "xlsx")]
 fn zip_entry(path: &Path, name: &str) -> String {
     let mut archive = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
     std::io::read_to_string(archive.by_name(name).unwrap()).unwrap()
 }
 
+#[cfg(feature = "xlsx")]
 #[test]
 fn a_cell_past_excels_limit_is_cut_with_a_warning_naming_the_sheet() {
     let dir = tempdir().unwrap();
@@ -274,6 +278,7 @@ fn a_report_of_an_earlier_run_that_this_run_did_not_write_is_removed() {
     );
 }
 
+#[cfg(feature = "xlsx")]
 #[test]
 fn a_sheet_past_excels_row_limit_is_cut_with_a_warning_and_still_opens() {
     use textgauge::report::{Cell, Exporter, Staging, Table, XlsxExporter, EXCEL_MAX_ROWS};
@@ -392,13 +397,7 @@ fn a_run_killed_half_way_leaves_the_previous_reports_whole() {
     let batch = dir.path().join("batch");
     let out = dir.path().join("out");
     write_batch(&batch, 3000);
-    textgauge()
-        .arg("analyze")
-        .arg(&batch)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    analyze(&batch, &out, &[]).success();
     let before = snapshot(&out);
     assert_eq!(before.len(), 3);
 
@@ -419,13 +418,17 @@ fn a_run_killed_half_way_leaves_the_previous_reports_whole() {
     assert_eq!(reports, before, "killed while writing");
 
     // The next run cleans up what the killed one left.
-    textgauge()
-        .arg("analyze")
-        .arg(&batch)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    analyze(&batch, &out, &[]).success();
     assert_eq!(temporaries(&out), Vec::<String>::new());
     assert_eq!(snapshot(&out), before);
+}
+
+#[cfg(not(feature = "xlsx"))]
+#[test]
+fn without_the_xlsx_feature_a_workbook_is_refused_before_any_work() {
+    let dir = tempdir().unwrap();
+    analyze_stdin(b"Some words.", &["--xlsx", "w.xlsx"], &dir.path().join("o"))
+        .code(2)
+        .stderr(contains("no XLSX support"));
+    assert!(!dir.path().join("o").exists());
 }

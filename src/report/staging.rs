@@ -74,7 +74,8 @@ impl Drop for Staging {
     }
 }
 
-fn parent_dir(path: &Path) -> &Path {
+/// The folder `path` is in (`.` for a bare file name).
+pub(super) fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

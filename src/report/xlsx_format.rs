@@ -200,11 +200,8 @@ impl SheetFormats {
 
 /// Where the writer keeps each sheet's rows until it saves: beside the
 /// workbook, so a large batch needs no space in the system's temporary folder.
-fn temp_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
+fn temp_dir(path: &Path) -> &Path {
+    super::staging::parent_dir(path)
 }
 
 impl Exporter for XlsxExporter {

@@ -10,6 +10,17 @@ pub fn textgauge() -> Command {
     Command::cargo_bin("textgauge").expect("binary is built")
 }
 
+/// `textgauge analyze INPUT --out OUT EXTRA…`, run; the caller asserts on it.
+pub fn analyze(input: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    textgauge()
+        .arg("analyze")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .assert()
+}
+
 /// Read a report as text.
 pub fn read(path: impl AsRef<Path>) -> String {
     std::fs::read_to_string(path.as_ref())

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Linear time on pathological inputs, measured (tests only check that they
+# finish): text without white space and one long sentence at 1, 2, 4 and
+# 8 MB. Linear time shows as a steady MB/s down each column. Run from the
+# repository root; needs python3 and GNU time (/usr/bin/time).
+set -euo pipefail
+cargo build --release --quiet
+bin=$PWD/target/release/textgauge
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$work" <<'PY'
+import random, sys
+work = sys.argv[1]
+random.seed(2026)
+alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789.,;:-'\"!?()/@"
+words = ["the", "council", "said", "that", "it", "would", "consider", "1,000", "U.S.", "reform"]
+for mb in (1, 2, 4, 8):
+    n = mb << 20
+    with open(f"{work}/nospace_{mb}.txt", "w") as f:
+        f.write("".join(random.choice(alphabet) for _ in range(n)))
+    text, size = [], 0
+    while size < n:
+        w = random.choice(words); text.append(w); size += len(w) + 1
+    with open(f"{work}/sentence_{mb}.txt", "w") as f:
+        f.write(" ".join(text) + ".")
+PY
+printf '%-10s %4s %8s %8s %9s\n' input MB seconds MB/s peak_MiB
+for kind in nospace sentence; do
+  for mb in 1 2 4 8; do
+    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" analyze "$work/${kind}_$mb.txt" --sentences --quiet --out "$work/out"
+    read -r secs kb < "$work/time"
+    awk -v k="$kind" -v mb="$mb" -v s="$secs" -v kb="$kb" 'BEGIN{printf "%-10s %4d %8.2f %8.2f %9.0f\n", k, mb, s, mb/(s>0?s:0.01), kb/1024}'
+  done
+done
