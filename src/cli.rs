@@ -66,7 +66,7 @@ pub struct AnalyzeArgs {
     pub decimal_comma: bool,
     /// CSV for Excel in a decimal-comma locale (German, French, Spanish, …):
     /// the same as --delimiter ';' --decimal-comma --bom.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["delimiter", "decimal_comma"])]
     pub european: bool,
     /// Read every input in this encoding (e.g. windows-1252, latin1, utf-16le, shift_jis)
     /// instead of detecting it.

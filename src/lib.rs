@@ -77,7 +77,7 @@ pub fn check_config(config: &Config) -> Result<(), Error> {
 /// What [`write_reports`] wrote.
 #[derive(Debug, Clone, Default)]
 pub struct Written {
-    /// The files now in place.
+    /// The reports now in place.
     pub files: Vec<PathBuf>,
     /// Things the user should know (a workbook sheet cut at Excel's limits).
     pub warnings: Vec<String>,
@@ -85,9 +85,10 @@ pub struct Written {
 
 /// Write the batch's reports: CSV files into `config.out_dir` and, when
 /// asked, the workbook. All are staged and renamed into place together;
-/// afterwards the folder holds this run's reports only (an `errors.csv` or
-/// `sentences.csv` of an earlier run is removed) and no temporary file of a
-/// killed earlier run.
+/// afterwards the folder holds this run's reports only (an `errors.csv`,
+/// `sentences.csv` or workbook that an earlier run wrote there and this one
+/// did not is removed; the folder's `.textgauge-reports` lists what each
+/// run wrote) and no temporary file of a killed earlier run.
 pub fn write_reports(batch: &Batch, config: &Config) -> Result<Written, Error> {
     let out_dir = &config.out_dir;
     let write_error = |dir: &Path| {
@@ -110,12 +111,20 @@ pub fn write_reports(batch: &Batch, config: &Config) -> Result<Written, Error> {
         let sheets = export_xlsx(path, tables(), &mut staging).map_err(write_error(path))?;
         warnings.extend(sheets);
     }
-    let files = staging.commit().map_err(write_error(out_dir))?;
-    let names: Vec<String> = REPORT_NAMES
+    let mut earlier: Vec<String> = REPORT_NAMES
         .iter()
         .map(|name| format!("{name}.csv"))
         .collect();
-    report::remove_stale_reports(out_dir, &names, &files).map_err(write_error(out_dir))?;
+    earlier.extend(report::previous_reports(out_dir));
+    staging
+        .write_manifest(out_dir)
+        .map_err(write_error(out_dir))?;
+    let files = staging.commit().map_err(write_error(out_dir))?;
+    report::remove_stale_reports(out_dir, &earlier, &files).map_err(write_error(out_dir))?;
+    let files = files
+        .into_iter()
+        .filter(|file| !file.ends_with(report::MANIFEST))
+        .collect();
     report::remove_stale_temporaries(out_dir).map_err(write_error(out_dir))?;
     if let Some(dir) = config.report.xlsx.as_deref().and_then(Path::parent) {
         report::remove_stale_temporaries(dir).map_err(write_error(dir))?;

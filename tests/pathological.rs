@@ -37,6 +37,24 @@ fn ten_megabytes_without_white_space() {
 }
 
 #[test]
+fn long_tokens_of_every_kind() {
+    // Each once took quadratic time: a letter under 256 Ki combining accents,
+    // `1.` repeated, and Markdown brackets that never close into a link.
+    let dir = tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    fs::create_dir(&batch).unwrap();
+    let combining = format!("a{}", "\u{301}".repeat(1 << 18));
+    fs::write(batch.join("combining.txt"), combining).unwrap();
+    fs::write(batch.join("dots.txt"), "1.".repeat(1 << 19)).unwrap();
+    fs::write(batch.join("brackets.md"), "[1]".repeat(1 << 18)).unwrap();
+    fs::write(batch.join("apostrophes.txt"), "a'".repeat(1 << 19)).unwrap();
+    fs::write(batch.join("initials.txt"), "U.S.".repeat(1 << 18)).unwrap();
+    let out = dir.path().join("out");
+    analyze(&batch, &out, &["--sentences"]).success();
+    assert_eq!(rows(out.join("documents.csv")).len(), 5);
+}
+
+#[test]
 fn one_sentence_of_a_megabyte() {
     let dir = tempdir().unwrap();
     let words = [

@@ -97,6 +97,13 @@ fn a_decimal_comma_needs_another_delimiter() {
     .stderr(contains("--decimal-comma needs a delimiter other than `,`"));
     assert!(!dir.path().join("o").exists());
     analyze_stdin(b"Some words.", &["--delimiter", "x"], &dir.path().join("o")).code(2);
+    analyze_stdin(
+        b"Some words.",
+        &["--european", "--delimiter", "tab"],
+        &dir.path().join("o"),
+    )
+    .code(2)
+    .stderr(contains("'--european' cannot be used with '--delimiter"));
 }
 
 #[test]
@@ -363,8 +370,19 @@ fn temporaries(dir: &Path) -> Vec<String> {
     snapshot(dir)
         .into_iter()
         .map(|(name, _)| name)
-        .filter(|n| n.starts_with(".textgauge-"))
+        .filter(|n| n.starts_with(".textgauge-") && n.ends_with(".tmp"))
         .collect()
+}
+
+/// The same files with the same bytes (named, not dumped, when they differ).
+fn assert_same_files(left: &[(String, Vec<u8>)], right: &[(String, Vec<u8>)], what: &str) {
+    let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(n, _)| n.clone()).collect()
+    };
+    assert_eq!(names(left), names(right), "{what}");
+    for ((name, a), (_, b)) in left.iter().zip(right) {
+        assert!(a == b, "{what}: {name} differs");
+    }
 }
 
 /// Start `textgauge analyze BATCH --sentences --jobs 1 --out OUT` and
@@ -399,12 +417,16 @@ fn a_run_killed_half_way_leaves_the_previous_reports_whole() {
     write_batch(&batch, 3000);
     analyze(&batch, &out, &[]).success();
     let before = snapshot(&out);
-    assert_eq!(before.len(), 3);
+    assert_eq!(
+        before.len(),
+        4,
+        "three reports and the folder's list of them"
+    );
 
     // Killed while analyzing: nothing written yet.
     let started = std::time::Instant::now();
     kill_run_when(&batch, &out, || started.elapsed().as_millis() > 150);
-    assert_eq!(snapshot(&out), before, "killed while analyzing");
+    assert_same_files(&snapshot(&out), &before, "killed while analyzing");
 
     // Killed while writing: its temporary files are there, the reports are the old ones.
     kill_run_when(&batch, &out, || !temporaries(&out).is_empty());
@@ -412,15 +434,15 @@ fn a_run_killed_half_way_leaves_the_previous_reports_whole() {
     assert!(!temporaries(&out).is_empty(), "it was killed mid-write");
     let reports: Vec<_> = after_kill
         .iter()
-        .filter(|(n, _)| !n.starts_with('.'))
+        .filter(|(name, _)| !temporaries(&out).contains(name))
         .cloned()
         .collect();
-    assert_eq!(reports, before, "killed while writing");
+    assert_same_files(&reports, &before, "killed while writing");
 
     // The next run cleans up what the killed one left.
     analyze(&batch, &out, &[]).success();
     assert_eq!(temporaries(&out), Vec::<String>::new());
-    assert_eq!(snapshot(&out), before);
+    assert_same_files(&snapshot(&out), &before, "after the next run");
 }
 
 #[cfg(not(feature = "xlsx"))]

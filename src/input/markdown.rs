@@ -52,10 +52,15 @@ fn inline_plain(line: &str) -> String {
 }
 
 /// For text starting `[text](target)…`, the link text and what follows.
+/// The text holds no bracket and the target no white space or bracket, so
+/// each scan stops at the next `[` and a line is read in linear time.
 fn link_parts(text: &str) -> Option<(&str, &str)> {
-    let close = text.find("](")?;
-    let end = close + 2 + text[close + 2..].find(')')?;
-    Some((&text[1..close], &text[end + 1..]))
+    let close = 1 + text[1..].find(['[', ']'])?;
+    let target = text[close..].strip_prefix("](")?;
+    let end = target.find(|c: char| c == ')' || c == '[' || c == ']' || c.is_whitespace())?;
+    target[end..]
+        .starts_with(')')
+        .then(|| (&text[1..close], &target[end + 1..]))
 }
 
 #[cfg(test)]
@@ -69,6 +74,15 @@ mod tests {
             to_plain(md),
             "A Title\n\nSome bold and code with a link.\n\n\nEnd.\n"
         );
+    }
+
+    #[test]
+    fn brackets_that_are_not_links_stay() {
+        assert_eq!(
+            inline_plain("see [1] and [a](b c) or [x](y)"),
+            "see [1] and [a](b c) or x"
+        );
+        assert_eq!(inline_plain("[[nested](u)]"), "[nested]");
     }
 
     #[test]

@@ -5,14 +5,15 @@
 //! Excel read the file as UTF-8.
 //!
 //! Text cells are made spreadsheet-safe here (see [`super::spreadsheet_safety`]):
-//! a neutralized cell is prefixed with `'` and always quoted, as OWASP
+//! a neutralized cell is marked with `'` and always quoted, as OWASP
 //! recommends. The `csv` crate cannot force quotes on one field, so fields
 //! are encoded here: quoted when they hold the delimiter, a quote, a line
 //! break, or were neutralized; quotes inside doubled.
 
-use super::spreadsheet_safety::{needs_neutralizing, TEXT_MARK};
+use super::spreadsheet_safety::neutralized;
 use super::{Cell, Exporter, Staging, Table};
 use crate::config::CsvStyle;
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -68,11 +69,10 @@ impl CsvExporter {
     fn push_cell(&self, line: &mut Vec<u8>, cell: &Cell<'_>, field: &mut String) {
         field.clear();
         match cell {
-            Cell::Text(text) if self.style.spreadsheet_safe && needs_neutralizing(text) => {
-                field.push(TEXT_MARK);
-                field.push_str(text);
-                push_field(line, field, self.style.delimiter, true);
-            }
+            Cell::Text(text) if self.style.spreadsheet_safe => match neutralized(text) {
+                Cow::Borrowed(text) => push_field(line, text, self.style.delimiter, false),
+                Cow::Owned(safe) => push_field(line, &safe, self.style.delimiter, true),
+            },
             Cell::Text(text) => push_field(line, text, self.style.delimiter, false),
             Cell::Number(..) if self.style.decimal_comma => {
                 cell.render_into(field);

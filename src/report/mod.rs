@@ -16,7 +16,9 @@ mod tables;
 mod xlsx_format;
 
 pub use csv_format::CsvExporter;
-pub use staging::{remove_stale_reports, remove_stale_temporaries, Staging};
+pub use staging::{
+    previous_reports, remove_stale_reports, remove_stale_temporaries, Staging, MANIFEST,
+};
 pub use tables::{build_tables, TableOptions, REPORT_NAMES};
 #[cfg(feature = "xlsx")]
 pub use xlsx_format::{XlsxExporter, EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS};

@@ -10,8 +10,12 @@
 //! `--sentences`) is removed, so no folder mixes two runs.
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+/// The list, in each output folder, of the files the last run wrote there,
+/// so that the next run can remove those it does not write again.
+pub const MANIFEST: &str = ".textgauge-reports";
 
 /// Start of every temporary file name.
 const TEMP_PREFIX: &str = ".textgauge-";
@@ -50,6 +54,22 @@ impl Staging {
         let mut out = BufWriter::with_capacity(1 << 16, File::create(&temp)?);
         write(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()
+    }
+
+    /// Stage `dir`'s [`MANIFEST`]: the names of the files staged so far
+    /// that go into `dir`.
+    pub fn write_manifest(&mut self, dir: &Path) -> std::io::Result<()> {
+        let here = std::fs::canonicalize(dir).ok();
+        let names: Vec<String> = self
+            .staged
+            .iter()
+            .map(|(_, target)| target)
+            .filter(|target| std::fs::canonicalize(parent_dir(target)).ok() == here)
+            .filter_map(|target| target.file_name()?.to_str().map(str::to_owned))
+            .collect();
+        self.write_file(&dir.join(MANIFEST), |out| {
+            names.iter().try_for_each(|name| writeln!(out, "{name}"))
+        })
     }
 
     /// Rename every staged file into place; return the targets.
@@ -120,6 +140,19 @@ fn process_is_running(pid: u32, temp: &Path) -> bool {
     age.is_none_or(|age| age.as_secs() < 24 * 3600)
 }
 
+/// The files that the last run wrote into `dir`, from its [`MANIFEST`]
+/// (plain file names only; nothing outside `dir`).
+pub fn previous_reports(dir: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter(|name| !name.is_empty() && !name.starts_with('.'))
+        .filter(|name| !name.contains(['/', '\\']))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Remove from `dir` the reports named in `names` (file names) that this
 /// run did not write, so the folder holds one run's reports only.
 pub fn remove_stale_reports(
@@ -176,6 +209,25 @@ mod tests {
         drop(staging);
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_manifest_lists_the_files_written_into_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let mut staging = Staging::new();
+        for target in [dir.path().join("a.csv"), elsewhere.path().join("b.xlsx")] {
+            staging.write_file(&target, |w| w.write_all(b"x")).unwrap();
+        }
+        staging.write_manifest(dir.path()).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(previous_reports(dir.path()), ["a.csv"]);
+        std::fs::write(
+            dir.path().join(MANIFEST),
+            "../escape.csv\n.hidden\nok.xlsx\n",
+        )
+        .unwrap();
+        assert_eq!(previous_reports(dir.path()), ["ok.xlsx"]);
     }
 
     #[test]

@@ -63,9 +63,10 @@ enum Folded {
 /// Lowercases and folds Latin diacritics; `ï`, `ë`, `ü` (diaeresis) and word-final `é` start a new syllable.
 fn fold(part: &str) -> Vec<Folded> {
     let chars: Vec<char> = part.chars().flat_map(char::to_lowercase).collect();
+    let last_alphabetic = chars.iter().rposition(|c| c.is_alphabetic());
     let mut out = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
-        let last_letter = !chars[i + 1..].iter().any(|c| c.is_alphabetic());
+        let last_letter = last_alphabetic == Some(i);
         match c {
             'a'..='z' => out.push(Folded::Letter(c as u8, false)),
             '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push(Folded::Apostrophe),
