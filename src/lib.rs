@@ -91,26 +91,8 @@ pub struct Written {
 /// run wrote) and no temporary file of a killed earlier run.
 pub fn write_reports(batch: &Batch, config: &Config) -> Result<Written, Error> {
     let out_dir = &config.out_dir;
-    let write_error = |dir: &Path| {
-        let dir = dir.to_path_buf();
-        move |source| Error::Write { dir, source }
-    };
-    let options = TableOptions {
-        sentences: config.report.sentences,
-    };
-    let tables = || build_tables(&batch.analyses, &batch.themes, &batch.failures, options);
     let mut staging = Staging::new();
-    let csv = CsvExporter {
-        dir: out_dir.clone(),
-        style: config.report.csv,
-    };
-    let mut warnings = csv
-        .export(tables(), &mut staging)
-        .map_err(write_error(out_dir))?;
-    if let Some(path) = &config.report.xlsx {
-        let sheets = export_xlsx(path, tables(), &mut staging).map_err(write_error(path))?;
-        warnings.extend(sheets);
-    }
+    let warnings = stage_reports(batch, config, &mut staging)?;
     let mut earlier: Vec<String> = REPORT_NAMES
         .iter()
         .map(|name| format!("{name}.csv"))
@@ -121,15 +103,45 @@ pub fn write_reports(batch: &Batch, config: &Config) -> Result<Written, Error> {
         .map_err(write_error(out_dir))?;
     let files = staging.commit().map_err(write_error(out_dir))?;
     report::remove_stale_reports(out_dir, &earlier, &files).map_err(write_error(out_dir))?;
+    let mut folders = vec![out_dir.as_path()];
+    folders.extend(config.report.xlsx.as_deref().and_then(Path::parent));
+    for dir in folders {
+        report::remove_stale_temporaries(dir).map_err(write_error(dir))?;
+    }
     let files = files
         .into_iter()
         .filter(|file| !file.ends_with(report::MANIFEST))
         .collect();
-    report::remove_stale_temporaries(out_dir).map_err(write_error(out_dir))?;
-    if let Some(dir) = config.report.xlsx.as_deref().and_then(Path::parent) {
-        report::remove_stale_temporaries(dir).map_err(write_error(dir))?;
-    }
     Ok(Written { files, warnings })
+}
+
+/// Write every report aside: the CSV files and, when asked, the workbook.
+fn stage_reports(
+    batch: &Batch,
+    config: &Config,
+    staging: &mut Staging,
+) -> Result<Vec<String>, Error> {
+    let options = TableOptions {
+        sentences: config.report.sentences,
+    };
+    let tables = || build_tables(&batch.analyses, &batch.themes, &batch.failures, options);
+    let csv = CsvExporter {
+        dir: config.out_dir.clone(),
+        style: config.report.csv,
+    };
+    let mut warnings = csv
+        .export(tables(), staging)
+        .map_err(write_error(&config.out_dir))?;
+    if let Some(path) = &config.report.xlsx {
+        warnings.extend(export_xlsx(path, tables(), staging).map_err(write_error(path))?);
+    }
+    Ok(warnings)
+}
+
+/// Turns an I/O error while writing into `dir` (or a workbook) into [`Error::Write`].
+fn write_error(dir: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let dir = dir.to_path_buf();
+    move |source| Error::Write { dir, source }
 }
 
 #[cfg(feature = "xlsx")]
