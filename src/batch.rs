@@ -4,7 +4,7 @@
 
 use crate::analysis::{analyze_document, Analysis};
 use crate::config::Config;
-use crate::input::{load_document, Discovered, InputError, Source};
+use crate::input::{decoding_note, load_document, Discovered, Source};
 use crate::themes::ThemeDictionary;
 use crate::Error;
 use rayon::prelude::*;
@@ -74,7 +74,7 @@ pub fn analyze_sources(
     let mut failures: Vec<Failure> = found
         .failures
         .into_iter()
-        .map(|(document, err)| failure(document, Stage::Discover, &err))
+        .map(|(document, err)| failure(document, Stage::Discover, err))
         .collect();
     let mut warnings: Vec<Warning> = found
         .warnings
@@ -89,7 +89,8 @@ pub fn analyze_sources(
         match result {
             Ok(analysis) => {
                 if analysis.counts.words == 0 {
-                    failures.push(failure_of(&analysis.id, Stage::Analyze, "no words found"));
+                    let id = analysis.id.clone();
+                    failures.push(failure(id, Stage::Analyze, "no words found"));
                 }
                 warnings.extend(decode_warning(&analysis));
                 analyses.push(analysis);
@@ -117,7 +118,7 @@ fn analyze_all(
         .par_iter()
         .map(|source| {
             let document = load_document(source, &config.input)
-                .map_err(|err| failure(source.id(), Stage::Read, &err))?;
+                .map_err(|err| failure(source.id(), Stage::Read, err))?;
             Ok(analyze_document(
                 &document,
                 dictionary,
@@ -142,36 +143,17 @@ fn run_in_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) ->
 /// A warning for a document whose bytes were not all valid in the
 /// encoding read.
 fn decode_warning(analysis: &Analysis) -> Option<Warning> {
-    let bytes = analysis.decode_errors;
-    let message = match analysis.encoding {
-        _ if bytes == 0 => return None,
-        "windows-1252" => format!("not UTF-8: read as Windows-1252 ({bytes} byte(s) re-decoded)"),
-        "UTF-8+windows-1252" => {
-            format!("{bytes} byte(s) not valid UTF-8 were read as Windows-1252")
-        }
-        encoding => format!(
-            "{bytes} byte(s) not valid {encoding} were replaced with U+FFFD \
-             (if the file is in another encoding, name it with --encoding)"
-        ),
-    };
+    let message = decoding_note(analysis.encoding, analysis.decode_errors)?;
     Some(Warning {
         document: analysis.id.clone(),
         message,
     })
 }
 
-fn failure(document: String, stage: Stage, err: &InputError) -> Failure {
+fn failure(document: String, stage: Stage, why: impl std::fmt::Display) -> Failure {
     Failure {
         document,
         stage,
-        message: err.to_string(),
-    }
-}
-
-fn failure_of(document: &str, stage: Stage, message: &str) -> Failure {
-    Failure {
-        document: document.to_owned(),
-        stage,
-        message: message.to_owned(),
+        message: why.to_string(),
     }
 }

@@ -23,43 +23,14 @@
 
 use super::InputError;
 use encoding_rs::{DecoderResult, Encoding};
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
-/// Windows-1252's characters for bytes 0x80–0x9F; `None` where it defines none.
-const WINDOWS_1252_HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
+/// The name of the encoding read when a whole file is Windows-1252.
+pub const WINDOWS_1252: &str = "windows-1252";
+/// The name of the encoding read when a UTF-8 file holds stray
+/// Windows-1252 bytes.
+pub const UTF8_WITH_WINDOWS_1252: &str = "UTF-8+windows-1252";
 
 /// A run of this many non-UTF-8 high bytes or more is not Windows-1252 prose.
 const LONG_RUN: usize = 4;
@@ -69,9 +40,9 @@ const LONG_RUN: usize = 4;
 pub struct Decoded {
     /// NFC text with `\n` line ends, without a byte-order mark.
     pub text: String,
-    /// The encoding read: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`
-    /// (no valid UTF-8 beyond ASCII), `UTF-8+windows-1252` (UTF-8 with
-    /// stray Windows-1252 bytes) or a forced encoding's name.
+    /// The encoding read: `UTF-8`, `UTF-16LE`, `UTF-16BE`,
+    /// [`WINDOWS_1252`], [`UTF8_WITH_WINDOWS_1252`] or a forced encoding's
+    /// name.
     pub encoding: &'static str,
     /// Bytes that were not valid in the encoding read: re-decoded as
     /// Windows-1252 or replaced by U+FFFD.
@@ -185,30 +156,37 @@ fn utf8_lossy(bytes: &[u8]) -> RawDecode {
     if runs.valid_utf8 <= runs.short + runs.long {
         let text = bytes.iter().map(|&b| windows_1252_char(b)).collect();
         let high = bytes.iter().filter(|&&b| b >= 0x80).count();
-        return (text, "windows-1252", high);
+        return (text, WINDOWS_1252, high);
     }
-    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
-    let mut errors = 0;
-    for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        errors += chunk.invalid().len();
-        text.extend(chunk.invalid().iter().map(|&b| windows_1252_char(b)));
-    }
-    (text, "UTF-8+windows-1252", errors)
+    utf8_patched(bytes, UTF8_WITH_WINDOWS_1252, |bad, text| {
+        text.extend(bad.iter().map(|&b| windows_1252_char(b)))
+    })
 }
 
 /// UTF-8 with each invalid sequence replaced by U+FFFD.
 fn utf8_replacing(bytes: &[u8]) -> RawDecode {
-    let mut text = String::with_capacity(bytes.len());
+    utf8_patched(bytes, "UTF-8", |_, text| {
+        text.push(char::REPLACEMENT_CHARACTER)
+    })
+}
+
+/// UTF-8, with `patch` writing what stands for each invalid sequence; every
+/// invalid byte is counted.
+fn utf8_patched(
+    bytes: &[u8],
+    name: &'static str,
+    mut patch: impl FnMut(&[u8], &mut String),
+) -> RawDecode {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
     let mut errors = 0;
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
-        errors += chunk.invalid().len();
         if !chunk.invalid().is_empty() {
-            text.push(char::REPLACEMENT_CHARACTER);
+            errors += chunk.invalid().len();
+            patch(chunk.invalid(), &mut text);
         }
     }
-    (text, "UTF-8", errors)
+    (text, name, errors)
 }
 
 /// The runs of bytes at or above 0x80 in a file, by kind.
@@ -245,12 +223,45 @@ impl HighByteRuns {
     }
 }
 
-/// A byte as Windows-1252 (Latin-1 above 0x9F); U+FFFD where it has none.
+/// A byte as Windows-1252, from `encoding_rs`; U+FFFD for the five bytes
+/// it defines no character for (which the WHATWG mapping turns into C1
+/// control characters).
 fn windows_1252_char(byte: u8) -> char {
-    match byte {
-        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)].unwrap_or('\u{FFFD}'),
-        _ => char::from(byte),
+    static HIGH: OnceLock<Vec<char>> = OnceLock::new();
+    if byte < 0x80 {
+        return char::from(byte);
     }
+    let high = HIGH.get_or_init(|| {
+        let bytes: Vec<u8> = (0x80..=0xFF).collect();
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    char::REPLACEMENT_CHARACTER
+                } else {
+                    c
+                }
+            })
+            .collect()
+    });
+    high[usize::from(byte - 0x80)]
+}
+
+/// What to tell the user about a document read in `encoding` with
+/// `decode_errors` bytes re-decoded or replaced; nothing for a clean file.
+pub fn decoding_note(encoding: &str, decode_errors: usize) -> Option<String> {
+    let bytes = decode_errors;
+    Some(match encoding {
+        _ if bytes == 0 => return None,
+        WINDOWS_1252 => format!("not UTF-8: read as Windows-1252 ({bytes} byte(s) re-decoded)"),
+        UTF8_WITH_WINDOWS_1252 => {
+            format!("{bytes} byte(s) not valid UTF-8 were read as Windows-1252")
+        }
+        other => format!(
+            "{bytes} byte(s) not valid {other} were replaced with U+FFFD \
+             (if the file is in another encoding, name it with --encoding)"
+        ),
+    })
 }
 
 /// Decode with an encoding the user named; a byte-order mark of that

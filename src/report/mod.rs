@@ -68,17 +68,6 @@ impl Cell<'_> {
             Cell::Number(..) => {}
         }
     }
-
-    /// The number this cell shows, as rendered (rounded to its decimals);
-    /// `None` for text and undefined values.
-    pub fn shown_number(&self) -> Option<f64> {
-        match self {
-            Cell::Count(n) => Some(*n as f64),
-            Cell::Flag(flag) => Some(f64::from(u8::from(*flag))),
-            Cell::Number(..) => self.render().parse().ok(),
-            Cell::Text(_) => None,
-        }
-    }
 }
 
 /// A text cell borrowing `text`.
@@ -147,12 +136,8 @@ mod tests {
     }
 
     #[test]
-    fn flags_are_one_and_zero_and_numbers_are_shown_rounded() {
+    fn flags_are_one_and_zero() {
         assert_eq!(Cell::Flag(true).render(), "1");
         assert_eq!(Cell::Flag(false).render(), "0");
-        assert_eq!(Cell::Number(Some(2.345678), 2).shown_number(), Some(2.35));
-        assert_eq!(Cell::Number(Some(-0.0001), 2).shown_number(), Some(0.0));
-        assert_eq!(Cell::Number(None, 2).shown_number(), None);
-        assert_eq!(super::text("12").shown_number(), None);
     }
 }

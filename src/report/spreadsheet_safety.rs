@@ -58,7 +58,7 @@ const VALUE_PUNCTUATION: &[char] = &[
 
 /// Whether a spreadsheet could read `text` as anything but that text.
 pub fn needs_neutralizing(text: &str) -> bool {
-    starts_like_formula(text) || reads_as_value(text) || !inner_formula_starts(text).is_empty()
+    matches!(neutralized(text), Cow::Owned(_))
 }
 
 /// `text` made safe: a [`TEXT_MARK`] in front when the cell would be read

@@ -120,19 +120,30 @@ fn write_cell(
             sheet.write_string(row, col, fitted)?;
             Ok(fitted.chars().count().min(COLUMN_WIDTH.1))
         }
-        Cell::Number(_, decimals) => match cell.shown_number() {
-            Some(value) => {
-                sheet.write_number_with_format(row, col, value, formats.decimals(*decimals))?;
-                Ok(cell.render().len())
-            }
-            None => Ok(0),
-        },
-        Cell::Count(_) | Cell::Flag(_) => {
-            let value = cell.shown_number().unwrap_or_default();
-            sheet.write_number(row, col, value)?;
-            Ok(cell.render().len())
+        _ => {
+            let Some((value, width)) = shown_number(cell) else {
+                return Ok(0);
+            };
+            match cell {
+                Cell::Number(_, decimals) => {
+                    sheet.write_number_with_format(row, col, value, formats.decimals(*decimals))?
+                }
+                _ => sheet.write_number(row, col, value)?,
+            };
+            Ok(width)
         }
     }
+}
+
+/// The number a cell shows in the CSV (rounded to its decimals; flags as
+/// 1 or 0) and its width in characters, rendered once; `None` for text and
+/// undefined values.
+fn shown_number(cell: &Cell<'_>) -> Option<(f64, usize)> {
+    if let Cell::Text(_) = cell {
+        return None;
+    }
+    let shown = cell.render();
+    shown.parse().ok().map(|value| (value, shown.len()))
 }
 
 /// The longest head of `text` within Excel's cell limit, cut at a character.
@@ -222,6 +233,17 @@ impl Exporter for XlsxExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_the_csv_shows_them() {
+        let value = |cell: Cell<'_>| shown_number(&cell).map(|(value, _)| value);
+        assert_eq!(value(Cell::Number(Some(2.345678), 2)), Some(2.35));
+        assert_eq!(value(Cell::Number(Some(-0.0001), 2)), Some(0.0));
+        assert_eq!(value(Cell::Number(None, 2)), None);
+        assert_eq!(value(crate::report::text("12")), None);
+        assert_eq!(shown_number(&Cell::Flag(true)), Some((1.0, 1)));
+        assert_eq!(shown_number(&Cell::Count(1019)), Some((1019.0, 4)));
+    }
 
     #[test]
     fn a_cell_is_cut_at_a_character_within_excels_limit() {

@@ -189,7 +189,7 @@ fn starts_capitalized_word(s: &str) -> bool {
 /// address, path or domain name (several dots).
 fn in_web_token(block: &str, pos: usize) -> bool {
     let start = after_last_space(&block[..pos]);
-    let ahead = floor_char_boundary(block, (pos + MAX_TOKEN_BYTES).min(block.len()));
+    let ahead = block.floor_char_boundary(pos + MAX_TOKEN_BYTES);
     let end = block[pos..ahead]
         .find(char::is_whitespace)
         .map_or(ahead, |i| pos + i);
@@ -251,20 +251,12 @@ fn could_be_abbreviation(token: &str) -> bool {
 /// Only the last [`MAX_TOKEN_BYTES`] are searched: a longer run without
 /// white space is cut there, so text without spaces stays linear to split.
 fn after_last_space(head: &str) -> usize {
-    let window = floor_char_boundary(head, head.len().saturating_sub(MAX_TOKEN_BYTES));
+    let window = head.floor_char_boundary(head.len().saturating_sub(MAX_TOKEN_BYTES));
     head[window..]
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(window, |(i, c)| window + i + c.len_utf8())
-}
-
-/// The largest character boundary of `text` at or below `index`.
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }
 
 fn strip_quotes(token: &str) -> &str {
