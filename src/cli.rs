@@ -3,7 +3,10 @@
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
-use textgauge::config::{Config, CsvStyle, InputOptions, InputSpec, ReportOptions};
+use textgauge::config::{
+    AnalysisOptions, BatchOptions, Config, CsvStyle, GroupBy, InputOptions, InputSpec,
+    ReportOptions, Stopwords, TermOptions,
+};
 
 /// Measure commentary pieces: readability, terms, themes, as CSV reports.
 #[derive(Debug, Parser)]
@@ -18,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyze articles and write CSV reports.
-    Analyze(AnalyzeArgs),
+    Analyze(Box<AnalyzeArgs>),
     /// Print syllable counts as CSV `word,syllables` (words from arguments, or one per line on stdin).
     Syllables(SyllablesArgs),
     /// Print the built-in theme dictionary as CSV (the format --themes reads).
@@ -72,6 +75,63 @@ pub struct AnalyzeArgs {
     /// instead of detecting it.
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Group documents by the folder that holds them (`folder`) or by a
+    /// metadata column; adds groups.csv and group keyness.
+    #[arg(long, value_name = "folder|COLUMN")]
+    pub group_by: Option<String>,
+    /// Compare against this reference corpus (a file or folder; repeat for
+    /// several) instead of against the rest of the batch.
+    #[arg(long, value_name = "PATH")]
+    pub reference: Vec<PathBuf>,
+    /// Terms kept a document (and a group) in terms.csv and keyness.csv.
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub top: usize,
+    /// Keep every term of every document in terms.csv.
+    #[arg(long)]
+    pub all_terms: bool,
+    /// Keyness rows only for a signed G² above X (3.84: p < 0.05; 6.63:
+    /// p < 0.01; 10.83: p < 0.001) [default: 0, every over-used term].
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = 0.0,
+        allow_negative_numbers = true
+    )]
+    pub min_g2: f64,
+    /// Leave out of the term reports terms seen fewer than N times in the batch.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_count: u64,
+    /// Words left out of terms, keyness and TF-IDF (never out of readability):
+    /// `english` (Snowball's list), `none`, or a file of words.
+    #[arg(long, value_name = "english|none|FILE", default_value = "english")]
+    pub stopwords: String,
+    /// Count n-grams of A to B words (`1-3`, or `2` for bigrams only); they
+    /// never cross a sentence boundary.
+    #[arg(long, value_name = "A-B", default_value = "1", value_parser = parse_ngrams)]
+    pub ngrams: (usize, usize),
+    /// Count terms by their Snowball (Porter 2) English stem.
+    #[arg(long)]
+    pub stem: bool,
+    /// The MATTR window, in words.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub mattr_window: usize,
+}
+
+/// `A-B` or `N`: n-gram lengths from 1 to 5.
+fn parse_ngrams(value: &str) -> Result<(usize, usize), String> {
+    let parse = |n: &str| {
+        n.trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=5).contains(n))
+    };
+    let range = match value.split_once('-') {
+        Some((a, b)) => parse(a).zip(parse(b)),
+        None => parse(value).map(|n| (n, n)),
+    };
+    range.filter(|(a, b)| a <= b).ok_or_else(|| {
+        format!("`{value}` is not an n-gram range: write A-B with 1 <= A <= B <= 5, e.g. 1-3")
+    })
 }
 
 /// `,`, `;`, `|`, or a tab written `tab` or `\t`.
@@ -125,6 +185,29 @@ impl AnalyzeArgs {
         config.input = InputOptions {
             keep_furniture: self.keep_furniture,
             encoding: self.encoding,
+        };
+        config.analysis = AnalysisOptions {
+            mattr_window: self.mattr_window,
+            terms: TermOptions {
+                stopwords: match self.stopwords.as_str() {
+                    "english" => Stopwords::English,
+                    "none" => Stopwords::None,
+                    file => Stopwords::File(PathBuf::from(file)),
+                },
+                stem: self.stem,
+                ngrams: self.ngrams,
+            },
+        };
+        config.batch = BatchOptions {
+            group_by: self.group_by.as_deref().map(|by| match by {
+                "folder" => GroupBy::Folder,
+                column => GroupBy::Column(column.to_owned()),
+            }),
+            reference: self.reference.clone(),
+            top: self.top,
+            all_terms: self.all_terms,
+            min_count: self.min_count,
+            min_g2: self.min_g2,
         };
         config.report = ReportOptions {
             sentences: self.sentences,

@@ -47,6 +47,98 @@ impl Default for CsvStyle {
     }
 }
 
+/// Which words are left out of the terms (never out of readability counts).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Stopwords {
+    /// The built-in English list (Snowball's).
+    #[default]
+    English,
+    /// None: every word is a term.
+    None,
+    /// A list read from a file: words separated by white space or commas,
+    /// `#` starts a comment line.
+    File(PathBuf),
+}
+
+/// How words become terms (`terms.csv`, keyness, TF-IDF).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermOptions {
+    /// Words left out.
+    pub stopwords: Stopwords,
+    /// Count the Snowball English stem instead of the word.
+    pub stem: bool,
+    /// Count n-grams of this many words, shortest to longest (both ≥ 1).
+    pub ngrams: (usize, usize),
+}
+
+impl Default for TermOptions {
+    fn default() -> Self {
+        TermOptions {
+            stopwords: Stopwords::English,
+            stem: false,
+            ngrams: (1, 1),
+        }
+    }
+}
+
+/// How one document is analyzed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalysisOptions {
+    /// The MATTR window, in words.
+    pub mattr_window: usize,
+    /// How words become terms.
+    pub terms: TermOptions,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            // Covington & McFall (2010); `metrics::diversity::MATTR_WINDOW`.
+            mattr_window: 50,
+            terms: TermOptions::default(),
+        }
+    }
+}
+
+/// What documents are grouped by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupBy {
+    /// The folder that holds the file (`bbc/sport/012.txt` → `sport`).
+    Folder,
+    /// A metadata column of the inputs.
+    Column(String),
+}
+
+/// How the batch is compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchOptions {
+    /// Group documents, and compare the groups.
+    pub group_by: Option<GroupBy>,
+    /// Compare against this reference corpus instead of the rest of the batch.
+    pub reference: Vec<PathBuf>,
+    /// Terms kept a document (and a group) in `terms.csv` and `keyness.csv`.
+    pub top: usize,
+    /// Keep every term of every document in `terms.csv`.
+    pub all_terms: bool,
+    /// Leave out terms seen fewer times than this in the whole batch.
+    pub min_count: u64,
+    /// Keep keyness rows with a signed G² above this (0: over-used terms).
+    pub min_g2: f64,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            group_by: None,
+            reference: Vec::new(),
+            top: 25,
+            all_terms: false,
+            min_count: 1,
+            min_g2: 0.0,
+        }
+    }
+}
+
 /// Which reports are written, and how.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportOptions {
@@ -71,6 +163,10 @@ pub struct Config {
     pub jobs: Option<usize>,
     /// How inputs are read.
     pub input: InputOptions,
+    /// How each document is analyzed.
+    pub analysis: AnalysisOptions,
+    /// How the batch is compared.
+    pub batch: BatchOptions,
     /// Which reports are written, and how.
     pub report: ReportOptions,
 }
@@ -84,6 +180,8 @@ impl Config {
             themes_file: None,
             jobs: None,
             input: InputOptions::default(),
+            analysis: AnalysisOptions::default(),
+            batch: BatchOptions::default(),
             report: ReportOptions::default(),
         }
     }

@@ -23,6 +23,8 @@ pub struct Counts {
     pub sentences: usize,
     /// Words.
     pub words: usize,
+    /// Distinct words (types): lowercased terms, each counted once.
+    pub types: usize,
     /// Syllables of all words.
     pub syllables: usize,
     /// Characters other than white space.

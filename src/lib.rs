@@ -9,15 +9,18 @@ pub mod analysis;
 pub mod batch;
 pub mod config;
 pub mod counts;
+pub mod data;
 pub mod input;
 pub mod metrics;
 pub mod report;
+pub mod stats;
 pub mod text;
 pub mod themes;
 pub mod wordlists;
 
+use analysis::{AnalysisRules, TermRules};
 pub use batch::{analyze_sources, Batch, Failure, Stage, Warning};
-use config::Config;
+use config::{Config, GroupBy, InputSpec, Stopwords};
 use input::discover;
 use report::{build_tables, CsvExporter, Exporter, Staging, TableOptions, REPORT_NAMES};
 use std::path::{Path, PathBuf};
@@ -48,14 +51,60 @@ pub enum Error {
     },
 }
 
-/// Analyze every input named in `config`.
+/// Analyze every input named in `config`, and the batch statistics.
 pub fn analyze(config: &Config) -> Result<Batch, Error> {
     check_config(config)?;
     let dictionary = match &config.themes_file {
         Some(path) => ThemeDictionary::from_file(path)?,
         None => ThemeDictionary::built_in(),
     };
-    analyze_sources(discover(&config.inputs), &dictionary, config)
+    let rules = analysis_rules(config)?;
+    let (reference, reference_failures) = if config.batch.reference.is_empty() {
+        (None, Vec::new())
+    } else {
+        let inputs: Vec<InputSpec> = config
+            .batch
+            .reference
+            .iter()
+            .cloned()
+            .map(InputSpec::Path)
+            .collect();
+        let (reference, failures) =
+            batch::analyze_reference(discover(&inputs), &dictionary, &rules, config)?;
+        (Some(reference), failures)
+    };
+    let mut batch = analyze_sources(
+        discover(&config.inputs),
+        &dictionary,
+        &rules,
+        config,
+        reference,
+    )?;
+    batch.failures.extend(reference_failures);
+    Ok(batch)
+}
+
+/// How every document of the batch is analyzed, from the settings.
+pub fn analysis_rules(config: &Config) -> Result<AnalysisRules, Error> {
+    let terms = &config.analysis.terms;
+    let stopwords = match &terms.stopwords {
+        Stopwords::English => wordlists::english_stopwords(),
+        Stopwords::None => Default::default(),
+        Stopwords::File(path) => {
+            let text = std::fs::read_to_string(path).map_err(|err| {
+                Error::Config(format!(
+                    "cannot read stopword list {}: {err}",
+                    path.display()
+                ))
+            })?;
+            wordlists::parse_stopwords(&text)
+        }
+    };
+    Ok(AnalysisRules {
+        sentences: config.report.sentences,
+        mattr_window: config.analysis.mattr_window,
+        terms: TermRules::new(stopwords, terms.stem, terms.ngrams),
+    })
 }
 
 /// Settings that cannot work together, refused before any work is done.
@@ -65,6 +114,21 @@ pub fn check_config(config: &Config) -> Result<(), Error> {
         return Err(Error::Config(
             "--decimal-comma needs a delimiter other than `,` (use --delimiter ';')".into(),
         ));
+    }
+    if let Some(GroupBy::Column(name)) = &config.batch.group_by {
+        return Err(Error::Config(format!(
+            "--group-by {name}: no input carries a metadata column `{name}` \
+             (this version reads no metadata; group by `folder`)"
+        )));
+    }
+    let (shortest, longest) = config.analysis.terms.ngrams;
+    if shortest == 0 || longest < shortest || longest > 5 {
+        return Err(Error::Config(format!(
+            "--ngrams {shortest}-{longest}: give n-gram lengths from 1 to 5, shortest first"
+        )));
+    }
+    if config.analysis.mattr_window == 0 {
+        return Err(Error::Config("--mattr-window must be at least 1".into()));
     }
     if config.report.xlsx.is_some() && !cfg!(feature = "xlsx") {
         return Err(Error::Config(
@@ -121,10 +185,8 @@ fn stage_reports(
     config: &Config,
     staging: &mut Staging,
 ) -> Result<Vec<String>, Error> {
-    let options = TableOptions {
-        sentences: config.report.sentences,
-    };
-    let tables = || build_tables(&batch.analyses, &batch.themes, &batch.failures, options);
+    let options = table_options(config);
+    let tables = || build_tables(batch, options);
     let csv = CsvExporter {
         dir: config.out_dir.clone(),
         style: config.report.csv,
@@ -136,6 +198,21 @@ fn stage_reports(
         warnings.extend(export_xlsx(path, tables(), staging).map_err(write_error(path))?);
     }
     Ok(warnings)
+}
+
+/// What the report tables hold, from the settings.
+pub fn table_options(config: &Config) -> TableOptions {
+    let batch = &config.batch;
+    TableOptions {
+        sentences: config.report.sentences,
+        top: batch.top,
+        all_terms: batch.all_terms,
+        keyness: batch::KeynessRules {
+            top: batch.top,
+            min_g2: batch.min_g2,
+            min_count: batch.min_count,
+        },
+    }
 }
 
 /// Turns an I/O error while writing into `dir` (or a workbook) into [`Error::Write`].

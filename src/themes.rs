@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The built-in dictionary, as shipped in `data/themes.csv`.
-pub const BUILT_IN_CSV: &str = include_str!("../data/themes.csv");
+pub const BUILT_IN_CSV: &str = crate::data::THEMES;
 
 /// Why a theme dictionary could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -1,4 +1,5 @@
-//! Familiar-word lists for the Dale–Chall (Chall & Dale 1995, the 3,000-word
+//! Word lists: the English stopwords left out of terms, and the
+//! familiar-word lists for the Dale–Chall (Chall & Dale 1995, the 3,000-word
 //! list) and revised Spache (Spache 1974) formulas, embedded from `data/`.
 //!
 //! What counts as familiar follows the formula authors' rules: a listed word,
@@ -11,6 +12,7 @@
 //! capitals and digits (see `counts.rs`).
 
 use crate::text::words::undoubled;
+use rustc_hash::FxHashSet;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
@@ -24,7 +26,7 @@ pub struct WordList {
 
 impl WordList {
     fn parse(source: &'static str, adverbs_familiar: bool) -> Self {
-        let words = entries(source).collect();
+        let words = crate::data::entries(source).collect();
         WordList {
             words,
             adverbs_familiar,
@@ -62,15 +64,6 @@ impl WordList {
             .chain(&adverb_stems)
             .any(|stem| self.words.contains(stem.as_str()))
     }
-}
-
-/// The entries of a word-list data file: one per line, trimmed, skipping
-/// blank lines and `#` comments.
-pub fn entries(source: &str) -> impl Iterator<Item = &str> {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 /// Candidate base forms of an inflected word.
@@ -120,16 +113,32 @@ const INFLECTIONS: [(&str, &str); 13] = [
     ("est", ""),
 ];
 
+/// The built-in English stopwords (the Snowball project's list, 174 words).
+pub fn english_stopwords() -> FxHashSet<String> {
+    parse_stopwords(crate::data::STOPWORDS_ENGLISH)
+}
+
+/// A stopword list written by a user: words separated by white space or
+/// commas, lines starting with `#` ignored; each word lowercased, with
+/// typographic apostrophes made straight, as terms are.
+pub fn parse_stopwords(source: &str) -> FxHashSet<String> {
+    crate::data::entries(source)
+        .flat_map(|line| line.split(|c: char| c.is_whitespace() || c == ','))
+        .filter(|word| !word.is_empty())
+        .map(crate::text::words::term)
+        .collect()
+}
+
 /// The Dale–Chall list of familiar words (Chall & Dale 1995).
 pub fn dale_chall() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::parse(include_str!("../data/dale_chall.txt"), false))
+    LIST.get_or_init(|| WordList::parse(crate::data::DALE_CHALL, false))
 }
 
 /// The revised Spache list of familiar words (Spache 1974).
 pub fn spache() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::parse(include_str!("../data/spache.txt"), true))
+    LIST.get_or_init(|| WordList::parse(crate::data::SPACHE, true))
 }
 
 #[cfg(test)]
@@ -180,6 +189,29 @@ mod tests {
         ] {
             assert!(!list.is_familiar(word), "{word}");
         }
+    }
+
+    #[test]
+    fn stopwords_are_snowballs_list() {
+        let stopwords = english_stopwords();
+        assert_eq!(stopwords.len(), 174);
+        for word in ["the", "of", "don't", "ourselves", "very"] {
+            assert!(stopwords.contains(word), "{word}");
+        }
+        assert!(!stopwords.contains("us"), "left out, as in the source");
+    }
+
+    #[test]
+    fn user_stopword_lists_take_any_separator() {
+        let parsed = parse_stopwords(
+            "# mine
+The, of
+Don’t  said
+",
+        );
+        let mut words: Vec<&str> = parsed.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        assert_eq!(words, ["don't", "of", "said", "the"]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Invariants that hold for any text, checked on generated inputs.
 
 use proptest::prelude::*;
-use textgauge::analysis::analyze_document;
+use textgauge::analysis::{analyze_document, AnalysisRules};
+use textgauge::batch::Batch;
 use textgauge::input::{decode_text, Document};
 use textgauge::report::{build_tables, Cell, TableOptions};
 use textgauge::text::sentences::split_sentences;
@@ -45,7 +46,14 @@ fn analyze(text: &str) -> textgauge::analysis::Analysis {
         encoding: "UTF-8",
         decode_errors: 0,
     };
-    analyze_document(&document, &ThemeDictionary::built_in(), true)
+    analyze_document(&document, &ThemeDictionary::built_in(), &with_sentences())
+}
+
+fn with_sentences() -> AnalysisRules {
+    AnalysisRules {
+        sentences: true,
+        ..AnalysisRules::default()
+    }
 }
 
 /// Analyze `text` as a whole input: headline and furniture detection too.
@@ -53,7 +61,7 @@ fn analyze_input(text: &str) -> textgauge::analysis::Analysis {
     analyze_document(
         &Document::from_text("p".into(), text, false, false),
         &ThemeDictionary::built_in(),
-        true,
+        &with_sentences(),
     )
 }
 
@@ -119,7 +127,9 @@ proptest! {
     fn no_cell_is_ever_nan_or_infinite(text in "\\PC{0,300}") {
         let analysis = analyze_input(&text);
         let themes = ThemeDictionary::built_in().themes().to_vec();
-        for table in build_tables(&[analysis], &themes, &[], TableOptions { sentences: true }) {
+        let batch = Batch::from_analyses(vec![analysis], themes, None);
+        let options = TableOptions { sentences: true, ..TableOptions::default() };
+        for table in build_tables(&batch, options) {
             for cell in table.rows.flatten() {
                 if let Cell::Number(Some(value), _) = cell {
                     let rendered = cell.render();

@@ -204,7 +204,15 @@ fn the_workbook_has_a_typed_sheet_per_report() {
     let mut workbook: Xlsx<_> = open_workbook(&workbook_path).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        ["documents", "terms", "themes", "sentences"]
+        [
+            "documents",
+            "terms",
+            "themes",
+            "corpus_terms",
+            "keyness",
+            "compare",
+            "sentences"
+        ]
     );
     let documents = workbook.worksheet_range("documents").unwrap();
     let header: Vec<String> = documents
@@ -417,11 +425,7 @@ fn a_run_killed_half_way_leaves_the_previous_reports_whole() {
     write_batch(&batch, 3000);
     analyze(&batch, &out, &[]).success();
     let before = snapshot(&out);
-    assert_eq!(
-        before.len(),
-        4,
-        "three reports and the folder's list of them"
-    );
+    assert_eq!(before.len(), 7, "six reports and the folder's list of them");
 
     // Killed while analyzing: nothing written yet.
     let started = std::time::Instant::now();

@@ -34,8 +34,11 @@ const DE_DE: u32 = 1031;
 const FR_FR: u32 = 1036;
 
 /// Columns of text; every other column holds numbers.
-const TEXT_COLUMNS: [&str; 10] = [
+const TEXT_COLUMNS: [&str; 13] = [
     "document",
+    "group",
+    "metric",
+    "level",
     "title",
     "dale_chall_grade",
     "encoding",
@@ -48,7 +51,16 @@ const TEXT_COLUMNS: [&str; 10] = [
 ];
 
 /// The reports checked in every round trip.
-const REPORTS: [&str; 4] = ["documents", "terms", "themes", "sentences"];
+const REPORTS: [&str; 8] = [
+    "documents",
+    "terms",
+    "themes",
+    "corpus_terms",
+    "keyness",
+    "compare",
+    "groups",
+    "sentences",
+];
 
 /// A CSV dialect as the test reads it.
 #[derive(Clone, Copy)]
@@ -151,13 +163,18 @@ fn hostile_inputs(dir: &Path) -> PathBuf {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/spreadsheet");
     let articles = dir.join("articles");
     std::fs::create_dir(&articles).unwrap();
+    // Two folders, so that `--group-by folder` makes two groups whose
+    // names a spreadsheet would turn into a formula and a date.
     for (from, to) in [
-        ("injection.txt", "=1+1.txt"),
-        ("unicode.txt", "-2+3 «unicode».txt"),
-        ("plain.txt", "11-12.txt"),
-        ("dates.txt", "Monday, 5 May.txt"),
+        ("injection.txt", "=2+2/=1+1.txt"),
+        ("unicode.txt", "=2+2/-2+3 «unicode».txt"),
+        ("plain.txt", "3-4/11-12.txt"),
+        ("dates.txt", "3-4/Monday, 5 May.txt"),
+        ("tariffs.txt", "3-4/tariffs.txt"),
     ] {
-        std::fs::copy(fixtures.join("articles").join(from), articles.join(to)).unwrap();
+        let to = articles.join(to);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(fixtures.join("articles").join(from), to).unwrap();
     }
     std::fs::copy(fixtures.join("themes.csv"), dir.join("themes.csv")).unwrap();
     articles
@@ -169,7 +186,14 @@ fn run_textgauge(articles: &Path, dir: &Path, name: &str, extra: &[&str]) -> Pat
     let out = dir.join(name);
     textgauge()
         .current_dir(articles)
-        .args(["analyze", ".", "--sentences", "--themes"])
+        .args([
+            "analyze",
+            ".",
+            "--sentences",
+            "--group-by",
+            "folder",
+            "--themes",
+        ])
         .arg(dir.join("themes.csv"))
         .arg("--out")
         .arg(&out)
@@ -190,10 +214,11 @@ fn check_contents_of_the_csv(dir: &Path) {
     assert_eq!(
         ids,
         [
-            "'-2+3 «unicode».txt",
-            "11-12.txt",
-            "'=1+1.txt",
-            "Monday, 5 May.txt"
+            "3-4/11-12.txt",
+            "3-4/Monday, 5 May.txt",
+            "3-4/tariffs.txt",
+            "'=2+2/-2+3 «unicode».txt",
+            "'=2+2/=1+1.txt",
         ]
     );
     let titles: Vec<&str> = docs[1..]
@@ -203,14 +228,25 @@ fn check_contents_of_the_csv(dir: &Path) {
     assert_eq!(
         titles,
         [
-            "“Привет” — مرحبا — Café Ñandú 🎉",
             "Why Councils Struggle With Long-Term Planning",
-            "'=HYPERLINK(\"http://example.com/steal?d=\",\"Click for details\")",
             "'Monday, May 5, 2024",
+            "Tariffs Again",
+            "“Привет” — مرحبا — Café Ñandú 🎉",
+            "'=HYPERLINK(\"http://example.com/steal?d=\",\"Click for details\")",
         ]
     );
-    let band = &docs[2][column("dale_chall_grade")];
+    let band = &docs[1][column("dale_chall_grade")];
     assert!(band.contains(" to ") || band.contains(" and "), "{band}");
+    let keyness = read_csv(&dir.join("keyness.csv"), STANDARD);
+    let p_value = keyness[0].iter().position(|h| h == "p_value").unwrap();
+    assert!(
+        keyness[1..].iter().any(|r| r[p_value].contains("e-")),
+        "a p-value in scientific notation is in the round trip"
+    );
+    let groups = read_csv(&dir.join("groups.csv"), STANDARD);
+    let names: std::collections::BTreeSet<&str> =
+        groups[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names.into_iter().collect::<Vec<_>>(), ["'3-4", "'=2+2"]);
     let themes = read_csv(&dir.join("themes.csv"), STANDARD);
     let names: Vec<&str> = themes[1..4].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(names[0], "'=HYPERLINK(\"http://example.com\",\"x\")");
@@ -258,7 +294,7 @@ fn expected_cell(field: &str, text: bool, dialect: Dialect) -> Data {
     };
     let plain = number
         .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e'));
     assert!(plain, "a number column holds {field:?}");
     Data::Float(number.parse().unwrap())
 }

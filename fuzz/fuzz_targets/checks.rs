@@ -1,7 +1,8 @@
 //! What must hold for any input, shared by the fuzz targets and by
 //! `tests/fuzz_corpus.rs`, which replays the kept corpora on stable Rust.
 
-use textgauge::analysis::analyze_document;
+use textgauge::analysis::{analyze_document, AnalysisRules};
+use textgauge::batch::Batch;
 use textgauge::config::{CsvStyle, InputOptions};
 use textgauge::input::document_from_bytes;
 use textgauge::report::{build_tables, CsvExporter, TableOptions};
@@ -23,17 +24,25 @@ pub fn check_analysis(data: &[u8]) {
     let Ok(document) = document_from_bytes("fuzz".into(), bytes, flags & 2 != 0, &options) else {
         return;
     };
-    let analysis = analyze_document(&document, dictionary(), true);
+    let rules = AnalysisRules {
+        sentences: true,
+        ..AnalysisRules::default()
+    };
+    let analysis = analyze_document(&document, dictionary(), &rules);
     let in_sentences: usize = analysis.sentences.iter().map(|s| s.words).sum();
     assert_eq!(in_sentences, analysis.counts.words);
-    let analyses = [analysis];
     let themes = dictionary().themes().to_vec();
+    let batch = Batch::from_analyses(vec![analysis], themes, None);
     for style in styles() {
         let exporter = CsvExporter {
             dir: Default::default(),
             style,
         };
-        let tables = build_tables(&analyses, &themes, &[], TableOptions { sentences: true });
+        let options = TableOptions {
+            sentences: true,
+            ..TableOptions::default()
+        };
+        let tables = build_tables(&batch, options);
         for table in tables {
             let width = table.header.len();
             let bytes = exporter.table_bytes(table).unwrap();

@@ -49,11 +49,34 @@ impl Source {
 pub struct Discovered {
     /// The documents to read, in order, each once.
     pub sources: Vec<Source>,
-    /// Inputs (or folders inside them) that could not be expanded, named.
-    pub failures: Vec<(String, InputError)>,
+    /// Inputs (or folders inside them) that could not be expanded.
+    pub failures: Vec<Unexpanded>,
     /// Things skipped on purpose, named: folders reached again through a
     /// symbolic-link loop.
     pub warnings: Vec<(String, String)>,
+}
+
+/// An input, or a folder inside one, that could not be expanded.
+#[derive(Debug)]
+pub struct Unexpanded {
+    /// Its id (the path as named).
+    pub id: String,
+    /// Why.
+    pub error: InputError,
+    /// How many sources were found before it: where it falls in input order.
+    pub position: usize,
+}
+
+impl Discovered {
+    /// Record a failure at the current position in input order.
+    fn fail(&mut self, id: String, error: InputError) {
+        let position = self.sources.len();
+        self.failures.push(Unexpanded {
+            id,
+            error,
+            position,
+        });
+    }
 }
 
 /// Expand the inputs into sources, in order, each file once. Folders are
@@ -74,7 +97,7 @@ pub fn discover(inputs: &[InputSpec]) -> Discovered {
                 Ok(files) => files
                     .into_iter()
                     .for_each(|source| push_unique(&mut found.sources, &mut seen, source)),
-                Err(err) => found.failures.push((path_id(path), err)),
+                Err(err) => found.fail(path_id(path), err),
             },
         }
     }
@@ -144,9 +167,7 @@ impl Walk<'_> {
             let path = match entry {
                 Ok(entry) => entry.path(),
                 Err(err) => {
-                    self.found
-                        .failures
-                        .push((path_id(dir), InputError::Io(err)));
+                    self.found.fail(path_id(dir), InputError::Io(err));
                     continue;
                 }
             };
@@ -163,7 +184,7 @@ impl Walk<'_> {
         let meta = std::fs::metadata(&path);
         if meta.as_ref().is_ok_and(|m| m.is_dir()) {
             if let Err(err) = self.folder(&path) {
-                self.found.failures.push((path_id(&path), err));
+                self.found.fail(path_id(&path), err);
             }
             return;
         }
@@ -268,8 +289,8 @@ mod tests {
         let inputs = [InputSpec::Path(missing), InputSpec::Path(dir.path().into())];
         let found = discover(&inputs);
         assert!(found.sources.is_empty());
-        assert!(matches!(found.failures[0].1, InputError::Missing));
-        assert!(matches!(found.failures[1].1, InputError::NoTextFiles));
+        assert!(matches!(found.failures[0].error, InputError::Missing));
+        assert!(matches!(found.failures[1].error, InputError::NoTextFiles));
     }
 
     #[test]

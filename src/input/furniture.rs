@@ -46,7 +46,7 @@ struct FurnitureLists {
 
 fn lists() -> &'static FurnitureLists {
     static LISTS: OnceLock<FurnitureLists> = OnceLock::new();
-    LISTS.get_or_init(|| parse_lists(include_str!("../../data/furniture.txt")))
+    LISTS.get_or_init(|| parse_lists(crate::data::FURNITURE))
 }
 
 fn parse_lists(source: &str) -> FurnitureLists {
@@ -56,10 +56,7 @@ fn parse_lists(source: &str) -> FurnitureLists {
         bio_cues: Vec::new(),
     };
     let mut section = "";
-    for line in source
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for (_, line) in crate::data::lines(source) {
         match line.trim() {
             header if header.starts_with('[') => section = line.trim(),
             _ => match section {

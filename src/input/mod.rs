@@ -9,7 +9,7 @@ mod furniture;
 mod markdown;
 
 pub use decode::{decode_text, decoding_note, Decoded, UTF8_WITH_WINDOWS_1252, WINDOWS_1252};
-pub use discover::{discover, path_id, Discovered, Source};
+pub use discover::{discover, path_id, Discovered, Source, Unexpanded};
 pub use document::{split_title, Document};
 pub use furniture::{strip_furniture, FurnitureCut};
 

@@ -11,7 +11,7 @@
 //! break, or were neutralized; quotes inside doubled.
 
 use super::spreadsheet_safety::neutralized;
-use super::{Cell, Exporter, Staging, Table};
+use super::{Cell, Exporter, Staging, Table, SPREADSHEET_MAX_ROWS};
 use crate::config::CsvStyle;
 use std::borrow::Cow;
 use std::io::Write;
@@ -27,8 +27,8 @@ pub struct CsvExporter {
 }
 
 impl CsvExporter {
-    /// One table as CSV, written to `out`.
-    pub fn write_table(&self, table: Table<'_>, out: &mut impl Write) -> std::io::Result<()> {
+    /// One table as CSV, written to `out`; returns its rows (header included).
+    pub fn write_table(&self, table: Table<'_>, out: &mut impl Write) -> std::io::Result<usize> {
         if self.style.bom {
             out.write_all(b"\xEF\xBB\xBF")?;
         }
@@ -39,7 +39,9 @@ impl CsvExporter {
         }
         line.push(b'\n');
         let mut field = String::new();
+        let mut rows = 1;
         for row in table.rows {
+            rows += 1;
             for (i, cell) in row.iter().enumerate() {
                 self.push_separator(&mut line, i);
                 self.push_cell(&mut line, cell, &mut field);
@@ -50,7 +52,8 @@ impl CsvExporter {
                 line.clear();
             }
         }
-        out.write_all(&line)
+        out.write_all(&line)?;
+        Ok(rows)
     }
 
     /// One table's CSV bytes.
@@ -74,7 +77,7 @@ impl CsvExporter {
                 Cow::Owned(safe) => push_field(line, &safe, self.style.delimiter, true),
             },
             Cell::Text(text) => push_field(line, text, self.style.delimiter, false),
-            Cell::Number(..) if self.style.decimal_comma => {
+            Cell::Number(..) | Cell::Probability(_) if self.style.decimal_comma => {
                 cell.render_into(field);
                 let comma = field.replace('.', ",");
                 push_field(line, &comma, self.style.delimiter, false);
@@ -85,6 +88,18 @@ impl CsvExporter {
             }
         }
     }
+}
+
+/// A warning for a file longer than a spreadsheet can open whole.
+fn row_limit_warning(name: &str, rows: usize, hint: Option<&str>) -> Option<String> {
+    (rows > SPREADSHEET_MAX_ROWS).then(|| {
+        let shrink = hint.map_or(String::new(), |hint| format!("; {hint} makes it smaller"));
+        format!(
+            "`{name}.csv` has {rows} rows, more than the {SPREADSHEET_MAX_ROWS} a spreadsheet \
+             (Excel, LibreOffice) opens: it is written whole, but a spreadsheet will show only \
+             the first {SPREADSHEET_MAX_ROWS}{shrink}"
+        )
+    })
 }
 
 /// Append one field, quoted when it must be (or `always`), quotes doubled.
@@ -110,11 +125,18 @@ impl Exporter for CsvExporter {
         tables: Vec<Table<'_>>,
         staging: &mut Staging,
     ) -> std::io::Result<Vec<String>> {
+        let mut warnings = Vec::new();
         for table in tables {
-            let target = self.dir.join(format!("{}.csv", table.name));
-            staging.write_file(&target, |out| self.write_table(table, out))?;
+            let (name, hint) = (table.name, table.shrink_hint);
+            let target = self.dir.join(format!("{name}.csv"));
+            let mut rows = 0;
+            staging.write_file(&target, |out| {
+                rows = self.write_table(table, out)?;
+                Ok(())
+            })?;
+            warnings.extend(row_limit_warning(name, rows, hint));
         }
-        Ok(Vec::new())
+        Ok(warnings)
     }
 }
 

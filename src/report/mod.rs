@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 mod columns;
+mod comparison;
 mod csv_format;
 pub mod spreadsheet_safety;
 mod staging;
@@ -23,6 +24,10 @@ pub use tables::{build_tables, TableOptions, REPORT_NAMES};
 #[cfg(feature = "xlsx")]
 pub use xlsx_format::{XlsxExporter, EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS};
 
+/// Rows a spreadsheet sheet holds, header included (Excel since 2007,
+/// LibreOffice since 7.4): 2^20.
+pub const SPREADSHEET_MAX_ROWS: usize = 1_048_576;
+
 /// One value of a report; text is borrowed from the analyses where it can be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
@@ -36,6 +41,9 @@ pub enum Cell<'a> {
     /// every locale imports it the same way (a word such as `true` is a
     /// boolean in English Excel and text in German Excel).
     Flag(bool),
+    /// A probability: six decimals, or scientific notation (`2.311e-9`)
+    /// below 0.0001, so that very small p-values keep their size.
+    Probability(Option<f64>),
 }
 
 impl Cell<'_> {
@@ -59,15 +67,50 @@ impl Cell<'_> {
             }
             Cell::Flag(flag) => out.push(if *flag { '1' } else { '0' }),
             Cell::Number(Some(value), decimals) if value.is_finite() => {
-                let _ = write!(out, "{value:.decimals$}");
+                if !push_fixed(out, *value, *decimals) {
+                    let _ = write!(out, "{value:.decimals$}");
+                }
                 let digits = &out[start + 1..];
                 if out[start..].starts_with('-') && digits.chars().all(|c| c == '0' || c == '.') {
                     out.remove(start);
                 }
             }
             Cell::Number(..) => {}
+            Cell::Probability(Some(p)) if p.is_finite() && *p > 0.0 && *p < 1e-4 => {
+                let _ = write!(out, "{p:.3e}");
+            }
+            Cell::Probability(Some(p)) => Cell::Number(Some(*p), 6).render_into(out),
+            Cell::Probability(None) => {}
         }
     }
+}
+
+/// Write `value` with `decimals` decimals the fast way, through a whole
+/// number, when that gives the same digits as `{value:.decimals$}`: the
+/// scaled value is well inside the exactly representable integers and not
+/// within a millionth of a rounding tie (where the binary value decides).
+/// Returns false, writing nothing, otherwise.
+fn push_fixed(out: &mut String, value: f64, decimals: usize) -> bool {
+    use std::fmt::Write;
+    const SCALES: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let Some(&scale) = SCALES.get(decimals) else {
+        return false;
+    };
+    let scaled = value.abs() * scale;
+    let fraction = scaled - scaled.trunc();
+    if scaled >= 1e15 || (fraction - 0.5).abs() < 1e-6 {
+        return false;
+    }
+    let whole = scaled.round() as u64;
+    let unit = scale as u64;
+    if value < 0.0 {
+        out.push('-');
+    }
+    let _ = write!(out, "{}", whole / unit);
+    if decimals > 0 {
+        let _ = write!(out, ".{:0width$}", whole % unit, width = decimals);
+    }
+    true
 }
 
 /// A text cell borrowing `text`.
@@ -88,6 +131,9 @@ pub struct Table<'a> {
     pub header: Vec<String>,
     /// Rows, each as long as the header, in report order.
     pub rows: Rows<'a>,
+    /// The option that makes the report smaller, named in the warning when
+    /// it passes a spreadsheet's row limit.
+    pub shrink_hint: Option<&'static str>,
 }
 
 impl<'a> Table<'a> {
@@ -101,7 +147,14 @@ impl<'a> Table<'a> {
             name,
             header,
             rows: Box::new(rows),
+            shrink_hint: None,
         }
+    }
+
+    /// The same table, naming the option that makes it smaller.
+    pub fn with_shrink_hint(mut self, hint: &'static str) -> Self {
+        self.shrink_hint = Some(hint);
+        self
     }
 }
 
@@ -133,6 +186,44 @@ mod tests {
             "-0.00",
             "text is never rewritten"
         );
+    }
+
+    #[test]
+    fn the_fast_fixed_format_matches_the_standard_one() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for i in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let magnitude = 10f64.powi((i % 12) as i32 - 4);
+            let value = (state as f64 / u64::MAX as f64 - 0.3) * magnitude;
+            let decimals = i % 7;
+            let mut fast = String::new();
+            if super::push_fixed(&mut fast, value, decimals) && value != 0.0 {
+                assert_eq!(
+                    fast,
+                    format!("{value:.decimals$}"),
+                    "{value:e} to {decimals}"
+                );
+            }
+        }
+        for (value, decimals) in [(0.125, 2), (2.5, 0), (1.005, 2), (-0.5, 0), (999.9995, 3)] {
+            let cell = Cell::Number(Some(value), decimals).render();
+            let mut standard = format!("{value:.decimals$}");
+            if standard.starts_with('-') && standard[1..].chars().all(|c| c == '0' || c == '.') {
+                standard.remove(0);
+            }
+            assert_eq!(cell, standard, "ties keep the standard rounding");
+        }
+    }
+
+    #[test]
+    fn probabilities_keep_small_values() {
+        assert_eq!(Cell::Probability(Some(0.05)).render(), "0.050000");
+        assert_eq!(Cell::Probability(Some(2.311e-9)).render(), "2.311e-9");
+        assert_eq!(Cell::Probability(Some(0.0)).render(), "0.000000");
+        assert_eq!(Cell::Probability(Some(1.0)).render(), "1.000000");
+        assert_eq!(Cell::Probability(None).render(), "");
     }
 
     #[test]

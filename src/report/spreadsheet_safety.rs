@@ -147,8 +147,7 @@ fn value_words() -> &'static ValueWords {
             booleans: FxHashSet::default(),
             errors: FxHashSet::default(),
         };
-        let source = include_str!("../../data/spreadsheet_words.txt");
-        for entry in crate::wordlists::entries(source) {
+        for entry in crate::data::entries(crate::data::SPREADSHEET_WORDS) {
             if let Some(word) = entry.strip_prefix("boolean ") {
                 parsed.booleans.insert(word.trim());
             } else if let Some(word) = entry.strip_prefix("error ") {

@@ -1,88 +1,93 @@
-//! Build the report tables from the batch's analyses: `documents`, `terms`,
-//! `themes`, optionally `sentences`, and `errors` when an input failed.
+//! Build the report tables from a batch: `documents`, `terms`, `themes`,
+//! `corpus_terms`, `keyness`, `compare`, `groups` (when grouped),
+//! optionally `sentences`, and `errors` when an input failed.
 
-use super::columns::DOCUMENT_COLUMNS;
+use super::columns::{document_header, document_row};
+use super::comparison;
 use super::{text, Cell, Table};
 use crate::analysis::Analysis;
-use crate::Failure;
+use crate::batch::{Batch, Failure, KeynessRules};
+use crate::metrics::measures::per_thousand;
 
 /// Decimals of per-1,000-word rates.
 const RATE: usize = 2;
 
 /// The name of every report this module can build, so that a run can
 /// remove those of an earlier run that it did not write.
-pub const REPORT_NAMES: [&str; 5] = ["documents", "terms", "themes", "sentences", "errors"];
+pub const REPORT_NAMES: [&str; 9] = [
+    "documents",
+    "terms",
+    "themes",
+    "corpus_terms",
+    "keyness",
+    "compare",
+    "groups",
+    "sentences",
+    "errors",
+];
 
-/// Which optional tables to build.
-#[derive(Debug, Clone, Copy, Default)]
+/// Which optional tables to build, and how big the term tables get.
+#[derive(Debug, Clone, Copy)]
 pub struct TableOptions {
     /// Build `sentences`.
     pub sentences: bool,
+    /// Terms a document in `terms` (unless `all_terms`).
+    pub top: usize,
+    /// Every term of every document in `terms`.
+    pub all_terms: bool,
+    /// Which keyness rows to keep (and the batch count a term needs to
+    /// appear in any term report).
+    pub keyness: KeynessRules,
+}
+
+impl Default for TableOptions {
+    fn default() -> Self {
+        TableOptions {
+            sentences: false,
+            top: 25,
+            all_terms: false,
+            keyness: KeynessRules {
+                top: 25,
+                min_g2: 0.0,
+                min_count: 1,
+            },
+        }
+    }
 }
 
 /// All report tables for a batch, in the order they are written.
-pub fn build_tables<'a>(
-    analyses: &'a [Analysis],
-    themes: &'a [String],
-    failures: &'a [Failure],
-    options: TableOptions,
-) -> Vec<Table<'a>> {
+pub fn build_tables(batch: &Batch, options: TableOptions) -> Vec<Table<'_>> {
     let mut tables = vec![
-        documents(analyses, themes),
-        terms(analyses),
-        theme_table(analyses, themes),
+        documents(&batch.analyses, &batch.themes),
+        comparison::terms(batch, options),
+        theme_table(&batch.analyses, &batch.themes),
+        comparison::corpus_terms(batch, options.keyness.min_count),
+        comparison::keyness(batch, options.keyness),
+        comparison::compare(batch),
     ];
-    if options.sentences {
-        tables.push(sentences(analyses));
+    if !batch.stats.groups.is_empty() {
+        tables.push(comparison::groups(batch));
     }
-    if !failures.is_empty() {
-        tables.push(errors(failures));
+    if options.sentences {
+        tables.push(sentences(&batch.analyses));
+    }
+    if !batch.failures.is_empty() {
+        tables.push(errors(&batch.failures));
     }
     tables
 }
 
-/// Occurrences per 1,000 words; undefined for a document without words.
-fn per_thousand(count: usize, words: usize) -> Cell<'static> {
-    Cell::Number(
-        (words > 0).then(|| 1000.0 * count as f64 / words as f64),
-        RATE,
-    )
+/// Occurrences per 1,000 words; empty for a document without words.
+pub(super) fn per_thousand_cell(count: usize, words: usize) -> Cell<'static> {
+    Cell::Number(per_thousand(count, words), RATE)
 }
 
 fn documents<'a>(analyses: &'a [Analysis], themes: &[String]) -> Table<'a> {
-    let mut header: Vec<String> = DOCUMENT_COLUMNS
-        .iter()
-        .map(|(name, _)| (*name).to_owned())
-        .collect();
-    header.extend(themes.iter().map(|theme| format!("theme_{theme}_per_1000")));
-    let rows = analyses.iter().map(|a| {
-        let fixed = DOCUMENT_COLUMNS.iter().map(|(_, fill)| fill(a));
-        let rates = a
-            .themes
-            .iter()
-            .map(|t| per_thousand(t.count, a.counts.words));
-        fixed.chain(rates).collect()
-    });
-    Table::new("documents", header, rows)
-}
-
-fn terms(analyses: &[Analysis]) -> Table<'_> {
-    let rows = analyses.iter().flat_map(|a| {
-        a.terms.iter().map(|(term, count)| {
-            // Terms are sorted by count, most frequent first: a term's rank
-            // is one more than the number of more frequent terms.
-            let rank = a.terms.partition_point(|(_, n)| n > count) + 1;
-            vec![
-                text(&a.id),
-                text(term),
-                Cell::Count(*count),
-                per_thousand(*count, a.counts.words),
-                Cell::Count(rank),
-            ]
-        })
-    });
-    let names = ["document", "term", "count", "per_1000_words", "rank"];
-    Table::new("terms", header(&names), rows)
+    Table::new(
+        "documents",
+        document_header(themes),
+        analyses.iter().map(document_row),
+    )
 }
 
 fn theme_table<'a>(analyses: &'a [Analysis], themes: &'a [String]) -> Table<'a> {
@@ -92,7 +97,7 @@ fn theme_table<'a>(analyses: &'a [Analysis], themes: &'a [String]) -> Table<'a> 
                 text(&a.id),
                 text(theme),
                 Cell::Count(tally.count),
-                per_thousand(tally.count, a.counts.words),
+                per_thousand_cell(tally.count, a.counts.words),
                 Cell::Count(tally.matched.len()),
                 Cell::Text(matched_terms(&tally.matched).into()),
             ]
@@ -155,56 +160,7 @@ fn errors(failures: &[Failure]) -> Table<'_> {
     Table::new("errors", header(&["document", "stage", "message"]), rows)
 }
 
-fn header(names: &[&str]) -> Vec<String> {
+/// Owned column names.
+pub(super) fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|name| (*name).to_owned()).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::analyze_document;
-    use crate::input::Document;
-    use crate::themes::ThemeDictionary;
-
-    fn batch(texts: &[&str]) -> (Vec<Analysis>, Vec<String>) {
-        let dictionary = ThemeDictionary::built_in();
-        let analyses = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                analyze_document(
-                    &Document::from_text(format!("d{i}"), t, false, false),
-                    &dictionary,
-                    true,
-                )
-            })
-            .collect();
-        (analyses, dictionary.themes().to_vec())
-    }
-
-    #[test]
-    fn every_document_has_a_row_for_every_theme() {
-        let (analyses, themes) = batch(&["War came.", "Peace came."]);
-        let tables = build_tables(&analyses, &themes, &[], TableOptions::default());
-        assert_eq!(
-            tables.iter().map(|t| t.name).collect::<Vec<_>>(),
-            ["documents", "terms", "themes"]
-        );
-        let widths: Vec<(usize, Vec<usize>)> = tables
-            .into_iter()
-            .map(|t| (t.header.len(), t.rows.map(|r| r.len()).collect()))
-            .collect();
-        assert_eq!(widths[2].1.len(), 2 * themes.len());
-        assert!(widths
-            .iter()
-            .all(|(header, rows)| rows.iter().all(|r| r == header)));
-    }
-
-    #[test]
-    fn ties_share_a_rank() {
-        let (analyses, themes) = batch(&["b a b c a d"]);
-        let terms = build_tables(&analyses, &themes, &[], TableOptions::default()).swap_remove(1);
-        let ranks: Vec<String> = terms.rows.map(|r| r[4].render()).collect();
-        assert_eq!(ranks, ["1", "1", "3", "3"]);
-    }
 }

@@ -18,7 +18,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::path::{Path, PathBuf};
 
 /// Rows a sheet may have, header included (Excel's limit).
-pub const EXCEL_MAX_ROWS: usize = 1_048_576;
+pub const EXCEL_MAX_ROWS: usize = super::SPREADSHEET_MAX_ROWS;
 /// Characters (UTF-16 code units) a cell may hold (Excel's limit).
 pub const EXCEL_MAX_CELL_CHARS: usize = 32_767;
 /// Narrowest and widest column, in Excel character widths.

@@ -50,25 +50,22 @@ impl Abbreviations {
     /// Errors name the offending line: unknown class, uppercase, final period, duplicate.
     pub fn parse(data: &str) -> Result<Self, String> {
         let mut classes = HashMap::new();
-        for (index, raw) in data.lines().enumerate() {
+        for (number, raw) in crate::data::lines(data) {
             let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
             let fields: Vec<&str> = line.split_whitespace().collect();
             let (keyword, words) = fields.split_last().expect("line is not empty");
             let class = AbbrevClass::from_keyword(keyword)
                 .filter(|_| !words.is_empty())
-                .ok_or_else(|| format!("line {}: expected `<abbr> <class>`", index + 1))?;
+                .ok_or_else(|| format!("line {}: expected `<abbr> <class>`", number))?;
             let abbr = words.join(" ");
             if abbr != abbr.to_lowercase() || abbr.ends_with('.') {
                 return Err(format!(
                     "line {}: `{abbr}` must be lowercase without final period",
-                    index + 1
+                    number
                 ));
             }
             if classes.insert(abbr.clone(), class).is_some() {
-                return Err(format!("line {}: duplicate `{abbr}`", index + 1));
+                return Err(format!("line {}: duplicate `{abbr}`", number));
             }
         }
         Ok(Self { classes })
@@ -85,9 +82,7 @@ impl Abbreviations {
 pub fn is_sentence_starter(word: &str) -> bool {
     static STARTERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     STARTERS
-        .get_or_init(|| {
-            crate::wordlists::entries(include_str!("../../data/sentence_starters.txt")).collect()
-        })
+        .get_or_init(|| crate::data::entries(crate::data::SENTENCE_STARTERS).collect())
         .contains(word)
 }
 
@@ -97,8 +92,7 @@ mod tests {
 
     #[test]
     fn starters_are_lowercase_words() {
-        let starters: Vec<&str> =
-            crate::wordlists::entries(include_str!("../../data/sentence_starters.txt")).collect();
+        let starters: Vec<&str> = crate::data::entries(crate::data::SENTENCE_STARTERS).collect();
         assert!(starters.len() > 200);
         assert!(starters
             .iter()

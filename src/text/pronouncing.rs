@@ -39,7 +39,7 @@
 use std::sync::OnceLock;
 
 /// The generated table, embedded in the binary.
-static TABLE_TEXT: &str = include_str!("../../data/cmudict_syllables.txt");
+static TABLE_TEXT: &str = crate::data::CMUDICT_SYLLABLES;
 
 /// log2 of the slot count: 2^18 = 262,144 slots for ~126,000 words keeps the
 /// load factor under one half, so linear probes stay short.

@@ -35,7 +35,7 @@ use super::abbreviations::Abbreviations;
 use super::sentence_rules::{ends_with_terminal, sentence_ends};
 
 /// The abbreviation list, compiled into the binary.
-const ABBREVIATIONS_DATA: &str = include_str!("../../data/abbreviations.txt");
+const ABBREVIATIONS_DATA: &str = crate::data::ABBREVIATIONS;
 
 /// Bullet characters that start a list item when followed by whitespace.
 const BULLETS: &[char] = &['-', '*', '+', '•', '◦', '▪', '‣', '·'];

@@ -164,14 +164,14 @@ fn push_piece(out: &mut Vec<Vec<u8>>, piece: Vec<u8>, after_digit: bool) {
 
 // ---- Rules for one run of lowercase ASCII letters ----
 
-const EXCEPTIONS: &str = include_str!("../../data/syllable_exceptions.txt");
-const SUFFIXES: &str = include_str!("../../data/syllable_suffixes.txt");
-const COMPOUND_HEADS: &str = include_str!("../../data/syllable_compound_heads.txt");
-const PATTERNS: &str = include_str!("../../data/syllable_patterns.txt");
+const EXCEPTIONS: &str = crate::data::SYLLABLE_EXCEPTIONS;
+const SUFFIXES: &str = crate::data::SYLLABLE_SUFFIXES;
+const COMPOUND_HEADS: &str = crate::data::SYLLABLE_COMPOUND_HEADS;
+const PATTERNS: &str = crate::data::SYLLABLE_PATTERNS;
 
 /// Data lines of a table file: blank lines and `#` comments removed, split on whitespace.
 fn table_rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    text.lines()
+    crate::data::entries(text)
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter(|line| !line.is_empty())
         .filter_map(|line| line.split_once(char::is_whitespace))

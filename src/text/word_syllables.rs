@@ -128,9 +128,7 @@ fn letter_by_letter(word: &str) -> u32 {
 /// from `data/acronyms_spelled.txt`.
 fn spelled_acronyms() -> &'static HashSet<&'static str> {
     static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        crate::wordlists::entries(include_str!("../../data/acronyms_spelled.txt")).collect()
-    })
+    LIST.get_or_init(|| crate::data::entries(crate::data::ACRONYMS_SPELLED).collect())
 }
 
 /// A suffix: what to strip, what endings to put back on the stem (`""`

@@ -1,10 +1,15 @@
 //! One document, one pass: body text → sentences and words → per-word facts
-//! → counts, terms, theme tallies and (optionally) per-sentence figures.
-//! Every measure is computed later from what this returns; nothing
-//! re-tokenizes.
+//! → counts, lexical diversity, terms, theme tallies and (optionally)
+//! per-sentence figures. Every measure is computed later from what this
+//! returns; nothing re-tokenizes.
+
+mod terms;
+
+pub use terms::{sorted_counts, TermRules};
 
 use crate::counts::{proper_nouns, sum_words, Counts, WordFacts};
 use crate::input::Document;
+use crate::metrics::diversity::{Diversity, MATTR_WINDOW};
 use crate::text::sentences::split_sentences;
 use crate::text::words::{words, Word};
 use crate::themes::{ThemeDictionary, ThemeTally};
@@ -28,7 +33,10 @@ pub struct Analysis {
     pub encoding: &'static str,
     /// Bytes re-decoded or replaced while reading it.
     pub decode_errors: usize,
-    /// Term frequencies, most frequent first (ties by term).
+    /// Lexical diversity of the body's words.
+    pub diversity: Diversity,
+    /// Term frequencies under the batch's [`TermRules`], most frequent
+    /// first (ties by term).
     pub terms: Vec<(String, usize)>,
     /// One tally per theme of the dictionary, in its order.
     pub themes: Vec<ThemeTally>,
@@ -47,11 +55,33 @@ pub struct SentenceStats {
     pub syllables: usize,
 }
 
+/// How documents are analyzed: the same for every document of a batch.
+#[derive(Debug)]
+pub struct AnalysisRules {
+    /// Keep per-sentence figures.
+    pub sentences: bool,
+    /// The MATTR window, in words.
+    pub mattr_window: usize,
+    /// How words become terms.
+    pub terms: TermRules,
+}
+
+impl Default for AnalysisRules {
+    /// No sentences kept, the standard MATTR window, every word a term.
+    fn default() -> Self {
+        AnalysisRules {
+            sentences: false,
+            mattr_window: MATTR_WINDOW,
+            terms: TermRules::default(),
+        }
+    }
+}
+
 /// Analyze one document against a theme dictionary.
 pub fn analyze_document(
     document: &Document,
     themes: &ThemeDictionary,
-    keep_sentences: bool,
+    rules: &AnalysisRules,
 ) -> Analysis {
     let body = document.body.as_str();
     let sentence_words = words_by_sentence(body);
@@ -64,6 +94,8 @@ pub fn analyze_document(
         .count();
     counts.paragraphs = body.split("\n\n").filter(|p| !p.trim().is_empty()).count();
     counts.characters = body.chars().filter(|c| !c.is_whitespace()).count();
+    let tokens = type_ids(&facts);
+    counts.types = tokens.iter().max().map_or(0, |&id| id as usize + 1);
     Analysis {
         id: document.id.clone(),
         title: document.title.clone(),
@@ -72,9 +104,10 @@ pub fn analyze_document(
         furniture_words: words(&document.furniture.text).len(),
         encoding: document.encoding,
         decode_errors: document.decode_errors,
-        terms: term_frequencies(&facts),
+        diversity: Diversity::of(&tokens, rules.mattr_window),
+        terms: term_frequencies(&facts, &spans, &rules.terms),
         themes: theme_tallies(&facts, &spans, themes),
-        sentences: if keep_sentences {
+        sentences: if rules.sentences {
             sentence_stats(body, &sentence_words, &facts, &spans)
         } else {
             Vec::new()
@@ -118,16 +151,34 @@ fn word_facts(
     (facts, spans)
 }
 
-/// Terms and their counts, most frequent first, ties in term order.
-fn term_frequencies(facts: &[WordFacts]) -> Vec<(String, usize)> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for word in facts {
-        *counts.entry(word.term.as_str()).or_default() += 1;
+/// Each word as the id of its type (its lowercased term), ids numbered
+/// 0, 1, 2, … in order of first use: what the diversity measures read.
+fn type_ids(facts: &[WordFacts]) -> Vec<u32> {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    facts
+        .iter()
+        .map(|word| {
+            let next = ids.len() as u32;
+            *ids.entry(word.term.as_str()).or_insert(next)
+        })
+        .collect()
+}
+
+/// Terms and their counts, sentence by sentence, most frequent first, ties
+/// in term order.
+fn term_frequencies(
+    facts: &[WordFacts],
+    spans: &[Range<usize>],
+    rules: &TermRules,
+) -> Vec<(String, usize)> {
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    let mut terms: Vec<&str> = Vec::new();
+    for span in spans {
+        terms.clear();
+        terms.extend(facts[span.clone()].iter().map(|w| w.term.as_str()));
+        rules.count_sentence(&terms, &mut counts);
     }
-    let mut terms: Vec<(String, usize)> =
-        counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
-    terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    terms
+    sorted_counts(counts)
 }
 
 fn theme_tallies(
@@ -176,7 +227,11 @@ mod tests {
 
     fn analyze(text: &str) -> Analysis {
         let document = Document::from_text("t".into(), text, false, false);
-        analyze_document(&document, &ThemeDictionary::built_in(), true)
+        let rules = AnalysisRules {
+            sentences: true,
+            ..AnalysisRules::default()
+        };
+        analyze_document(&document, &ThemeDictionary::built_in(), &rules)
     }
 
     #[test]
@@ -210,6 +265,36 @@ mod tests {
             analysis.themes[security].count >= 2,
             "{:?}",
             analysis.themes[security]
+        );
+    }
+
+    #[test]
+    fn the_default_mattr_window_is_the_published_one() {
+        let options = crate::config::AnalysisOptions::default();
+        assert_eq!(options.mattr_window, MATTR_WINDOW);
+        assert_eq!(AnalysisRules::default().mattr_window, MATTR_WINDOW);
+    }
+
+    #[test]
+    fn diversity_counts_every_word_but_terms_follow_the_rules() {
+        let document =
+            Document::from_text("t".into(), "The war and the peace. The war.", false, false);
+        let rules = AnalysisRules {
+            terms: TermRules::new(crate::wordlists::english_stopwords(), false, (1, 2)),
+            ..AnalysisRules::default()
+        };
+        let analysis = analyze_document(&document, &ThemeDictionary::built_in(), &rules);
+        assert_eq!(analysis.counts.types, 4, "the, war, and, peace");
+        assert_eq!(analysis.diversity.ttr, Some(4.0 / 7.0));
+        let terms: Vec<(&str, usize)> = analysis
+            .terms
+            .iter()
+            .map(|(t, n)| (t.as_str(), *n))
+            .collect();
+        assert_eq!(
+            terms,
+            [("war", 2), ("peace", 1)],
+            "stopwords out, no bigram crosses `and`"
         );
     }
 

@@ -1,0 +1,165 @@
+//! The batch layer, between the analysis of single documents and the
+//! reports: the runner that analyzes every input in parallel and keeps
+//! them in input order, the failures and warnings it collects, and the
+//! statistics that need the whole batch (how each document and group stands
+//! against the rest, keyness, document frequencies).
+//!
+//! The statistics are built from small per-document summaries (a metric
+//! row and term counts as numbers, see [`partial`]) that merge: a batch cut
+//! in parts and merged gives the same statistics as the whole. That is what
+//! lets the same statistics be reduced across threads or machines.
+
+mod failures;
+pub mod partial;
+mod runner;
+pub mod statistics;
+pub mod vocabulary;
+
+pub use failures::{Failure, Stage, Warning};
+pub use partial::{BatchPartial, DocumentSummary, TermTotals};
+pub use runner::{analyze_reference, analyze_sources};
+pub use statistics::{BatchStats, GroupStats, KeyTerm, KeynessRules, ReferenceCorpus, Standing};
+pub use vocabulary::{TermId, Vocabulary};
+
+use crate::analysis::Analysis;
+use crate::config::GroupBy;
+use crate::metrics::measures::{compared, per_thousand, Figures};
+
+/// The results of a batch.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    /// One analysis per readable document, in input order. Their `terms`
+    /// have been moved into `summaries` (as numbers of the vocabulary).
+    pub analyses: Vec<Analysis>,
+    /// One summary per analysis, in the same order.
+    pub summaries: Vec<DocumentSummary>,
+    /// The statistics of the whole batch.
+    pub stats: BatchStats,
+    /// Theme names of the dictionary used.
+    pub themes: Vec<String>,
+    /// Inputs that could not be analyzed, in input order.
+    pub failures: Vec<Failure>,
+    /// Inputs analyzed with something to say about them.
+    pub warnings: Vec<Warning>,
+}
+
+impl Batch {
+    /// The batch of `analyses` made already (in input order), with its
+    /// statistics: what [`analyze_sources`] returns, for callers that
+    /// analyze documents themselves.
+    pub fn from_analyses(
+        mut analyses: Vec<Analysis>,
+        themes: Vec<String>,
+        group_by: Option<&GroupBy>,
+    ) -> Batch {
+        let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
+        for analysis in &mut analyses {
+            summarize(&mut partial, analysis, group_by);
+        }
+        let (summaries, stats) = partial.finalize();
+        Batch {
+            analyses,
+            summaries,
+            stats,
+            themes,
+            failures: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Add one analysis to the batch totals, moving its terms out.
+pub fn summarize(partial: &mut BatchPartial, analysis: &mut Analysis, group_by: Option<&GroupBy>) {
+    let group = group_by.and_then(|by| group_of(&analysis.id, by));
+    let terms = std::mem::take(&mut analysis.terms);
+    partial.add(
+        analysis.id.clone(),
+        group,
+        analysis.counts.words as u64,
+        metric_row(analysis),
+        &terms,
+    );
+}
+
+/// The names of the compared metrics: every compared measure of the
+/// registry, then each theme's rate per 1,000 words.
+pub fn metric_names(themes: &[String]) -> Vec<String> {
+    compared()
+        .map(|m| m.name.to_owned())
+        .chain(themes.iter().map(|theme| theme_rate_name(theme)))
+        .collect()
+}
+
+/// Decimals of each compared metric (rates have 2).
+pub fn metric_decimals(themes: &[String]) -> Vec<usize> {
+    compared()
+        .map(|m| m.decimals())
+        .chain(themes.iter().map(|_| THEME_RATE_DECIMALS))
+        .collect()
+}
+
+/// Decimals of theme rates.
+pub const THEME_RATE_DECIMALS: usize = 2;
+
+/// The `documents.csv` column (and metric name) of a theme's rate.
+pub fn theme_rate_name(theme: &str) -> String {
+    format!("theme_{theme}_per_1000")
+}
+
+/// One document's values of the compared metrics, in [`metric_names`] order.
+pub fn metric_row(analysis: &Analysis) -> Vec<Option<f64>> {
+    let figures = Figures {
+        counts: &analysis.counts,
+        diversity: &analysis.diversity,
+    };
+    compared()
+        .map(|measure| measure.number(&figures))
+        .chain(
+            analysis
+                .themes
+                .iter()
+                .map(|tally| per_thousand(tally.count, analysis.counts.words)),
+        )
+        .collect()
+}
+
+/// The group of a document, by its id (the path as found).
+pub fn group_of(id: &str, group_by: &GroupBy) -> Option<String> {
+    match group_by {
+        GroupBy::Folder => Some(folder_of(id).to_owned()),
+        GroupBy::Column(_) => None,
+    }
+}
+
+/// The name of the folder holding the file `id` (`bbc/sport/012.txt` →
+/// `sport`): `.` for a file named without a folder, `-` for standard input.
+pub fn folder_of(id: &str) -> &str {
+    if id == "-" {
+        return "-";
+    }
+    let parent = id.rsplit_once('/').map_or("", |(parent, _)| parent);
+    match parent
+        .rsplit('/')
+        .find(|part| !part.is_empty() && *part != ".")
+    {
+        Some(name) => name,
+        None if id.starts_with('/') => "/",
+        None => ".",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_group_is_the_parent_folder_name() {
+        assert_eq!(folder_of("bbc/sport/012.txt"), "sport");
+        assert_eq!(folder_of("/data/bbc/business/1.txt"), "business");
+        assert_eq!(folder_of("./sport/1.txt"), "sport");
+        assert_eq!(folder_of("sport/./1.txt"), "sport");
+        assert_eq!(folder_of("1.txt"), ".");
+        assert_eq!(folder_of("/1.txt"), "/");
+        assert_eq!(folder_of("-"), "-");
+    }
+}

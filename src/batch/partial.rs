@@ -1,0 +1,220 @@
+//! Partial batch summaries: what the batch statistics are computed from.
+//! Each document leaves a small [`DocumentSummary`] (its metric row and its
+//! term counts as numbers) and adds to the running totals; two partials of
+//! consecutive parts of a batch [`merge`](BatchPartial::merge) into the
+//! partial of the whole. No text is kept, so memory grows with the number
+//! of documents and the vocabulary, never with the length of the texts.
+//!
+//! Everything merged is an integer or a list of values whose statistics
+//! are taken after sorting, so a merge in any grouping gives the same
+//! statistics, bit for bit, as one pass over the whole batch.
+
+use super::statistics::{BatchStats, GroupStats};
+use super::vocabulary::{TermId, Vocabulary};
+use crate::stats::summary::SortedValues;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// What one document leaves for the batch statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentSummary {
+    /// The document id.
+    pub id: String,
+    /// Its group, when the batch is grouped.
+    pub group: Option<String>,
+    /// Its words (the size used for keyness).
+    pub words: u64,
+    /// One value per compared metric ([`BatchPartial::metric_names`]);
+    /// `None` where undefined.
+    pub metrics: Vec<Option<f64>>,
+    /// Its terms and their counts, most frequent first, ties by term.
+    pub terms: Vec<(TermId, u32)>,
+}
+
+/// Term totals of a body of documents: a batch, a group, a reference corpus.
+#[derive(Debug, Clone, Default)]
+pub struct TermTotals {
+    /// Documents added.
+    pub documents: u64,
+    /// Their words.
+    pub words: u64,
+    /// Occurrences of each term.
+    pub counts: FxHashMap<TermId, u64>,
+    /// Documents each term occurs in.
+    pub doc_freq: FxHashMap<TermId, u32>,
+}
+
+impl TermTotals {
+    /// Add one document of `words` words and these term counts.
+    pub fn add(&mut self, words: u64, terms: &[(TermId, u32)]) {
+        self.documents += 1;
+        self.words += words;
+        for &(id, count) in terms {
+            *self.counts.entry(id).or_default() += u64::from(count);
+            *self.doc_freq.entry(id).or_default() += 1;
+        }
+    }
+
+    /// Add `other`, whose term numbers `remap` turns into ours.
+    fn merge(&mut self, other: TermTotals, remap: &[TermId]) {
+        self.documents += other.documents;
+        self.words += other.words;
+        for (id, count) in other.counts {
+            *self.counts.entry(remap[id as usize]).or_default() += count;
+        }
+        for (id, n) in other.doc_freq {
+            *self.doc_freq.entry(remap[id as usize]).or_default() += n;
+        }
+    }
+
+    /// Occurrences of `id`.
+    pub fn count(&self, id: TermId) -> u64 {
+        self.counts.get(&id).copied().unwrap_or(0)
+    }
+}
+
+/// The running totals of part of a batch.
+#[derive(Debug, Clone)]
+pub struct BatchPartial {
+    /// Names of the compared metrics, in metric-row order.
+    pub metric_names: Vec<String>,
+    /// Decimals each metric is shown with.
+    pub metric_decimals: Vec<usize>,
+    /// Every term seen.
+    pub vocabulary: Vocabulary,
+    /// The documents, in input order.
+    pub documents: Vec<DocumentSummary>,
+    /// Term totals of all documents.
+    pub totals: TermTotals,
+    /// Each metric's defined values.
+    values: Vec<Vec<f64>>,
+    /// Per group: term totals and each metric's values.
+    groups: BTreeMap<String, (TermTotals, Vec<Vec<f64>>)>,
+}
+
+impl BatchPartial {
+    /// An empty partial for metric rows of these names and decimals.
+    pub fn new(metric_names: Vec<String>, metric_decimals: Vec<usize>) -> Self {
+        let metrics = metric_names.len();
+        BatchPartial {
+            metric_names,
+            metric_decimals,
+            vocabulary: Vocabulary::default(),
+            documents: Vec::new(),
+            totals: TermTotals::default(),
+            values: vec![Vec::new(); metrics],
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// Add one document: its id, group, words, metric row and term counts
+    /// (as counted by the analysis, most frequent first).
+    pub fn add(
+        &mut self,
+        id: String,
+        group: Option<String>,
+        words: u64,
+        metrics: Vec<Option<f64>>,
+        terms: &[(String, usize)],
+    ) {
+        assert_eq!(metrics.len(), self.metric_names.len(), "metric row width");
+        let terms: Vec<(TermId, u32)> = terms
+            .iter()
+            .map(|(term, n)| (self.vocabulary.intern(term), saturating_u32(*n)))
+            .collect();
+        self.push(DocumentSummary {
+            id,
+            group,
+            words,
+            metrics,
+            terms,
+        });
+    }
+
+    /// Add a summary whose term numbers are already ours.
+    fn push(&mut self, summary: DocumentSummary) {
+        self.totals.add(summary.words, &summary.terms);
+        push_values(&mut self.values, &summary.metrics);
+        if let Some(group) = &summary.group {
+            let width = self.metric_names.len();
+            let (totals, values) = self
+                .groups
+                .entry(group.clone())
+                .or_insert_with(|| (TermTotals::default(), vec![Vec::new(); width]));
+            totals.add(summary.words, &summary.terms);
+            push_values(values, &summary.metrics);
+        }
+        self.documents.push(summary);
+    }
+
+    /// This partial followed by `later`: the partial of both parts.
+    pub fn merge(mut self, later: BatchPartial) -> BatchPartial {
+        assert_eq!(
+            self.metric_names, later.metric_names,
+            "merging unlike partials"
+        );
+        let remap: Vec<TermId> = later
+            .vocabulary
+            .terms()
+            .map(|term| self.vocabulary.intern(term))
+            .collect();
+        self.totals.merge(later.totals, &remap);
+        for (values, more) in self.values.iter_mut().zip(later.values) {
+            values.extend(more);
+        }
+        for (name, (totals, values)) in later.groups {
+            let width = self.metric_names.len();
+            let (ours, our_values) = self
+                .groups
+                .entry(name)
+                .or_insert_with(|| (TermTotals::default(), vec![Vec::new(); width]));
+            ours.merge(totals, &remap);
+            for (v, more) in our_values.iter_mut().zip(values) {
+                v.extend(more);
+            }
+        }
+        self.documents
+            .extend(later.documents.into_iter().map(|mut summary| {
+                for (id, _) in &mut summary.terms {
+                    *id = remap[*id as usize];
+                }
+                summary
+            }));
+        self
+    }
+
+    /// The batch statistics, and the documents' summaries in input order.
+    pub fn finalize(self) -> (Vec<DocumentSummary>, BatchStats) {
+        let groups = self
+            .groups
+            .into_iter()
+            .map(|(name, (totals, values))| GroupStats {
+                name,
+                totals,
+                metrics: values.into_iter().map(SortedValues::new).collect(),
+            })
+            .collect();
+        let metrics: Vec<SortedValues> = self.values.into_iter().map(SortedValues::new).collect();
+        let stats = BatchStats {
+            metric_names: self.metric_names,
+            metric_decimals: self.metric_decimals,
+            metric_summaries: metrics.iter().map(SortedValues::summary).collect(),
+            metrics,
+            groups,
+            vocabulary: self.vocabulary,
+            totals: self.totals,
+            reference: None,
+        };
+        (self.documents, stats)
+    }
+}
+
+fn push_values(values: &mut [Vec<f64>], row: &[Option<f64>]) {
+    for (values, value) in values.iter_mut().zip(row) {
+        values.extend(value.filter(|v| v.is_finite()));
+    }
+}
+
+fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,145 @@
+//! The batch runner: read and analyze every source in parallel (rayon),
+//! fold the results in input order whatever the thread count, and remember
+//! every input that failed, and why, without stopping the others.
+
+use super::failures::{Failure, Stage, Warning};
+use super::partial::BatchPartial;
+use super::statistics::ReferenceCorpus;
+use super::{metric_decimals, metric_names, summarize, Batch};
+use crate::analysis::{analyze_document, Analysis, AnalysisRules};
+use crate::config::Config;
+use crate::input::{decoding_note, load_document, Discovered, Source};
+use crate::themes::ThemeDictionary;
+use crate::Error;
+use rayon::prelude::*;
+
+/// Read and analyze what [`crate::input::discover`] found, and compute the
+/// batch statistics (against `reference` when given).
+pub fn analyze_sources(
+    found: Discovered,
+    dictionary: &ThemeDictionary,
+    rules: &AnalysisRules,
+    config: &Config,
+    reference: Option<ReferenceCorpus>,
+) -> Result<Batch, Error> {
+    let results = run_in_pool(config.jobs, || {
+        analyze_all(&found.sources, dictionary, rules, config)
+    })?;
+    let mut failures: Vec<(usize, Failure)> = found
+        .failures
+        .into_iter()
+        .map(|missed| {
+            let failure = Failure::new(missed.id, Stage::Discover, missed.error);
+            (missed.position, failure)
+        })
+        .collect();
+    let mut warnings: Vec<Warning> = found
+        .warnings
+        .into_iter()
+        .map(|(document, message)| Warning { document, message })
+        .collect();
+    let themes = dictionary.themes().to_vec();
+    let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
+    let mut analyses = Vec::with_capacity(results.len());
+    for (position, result) in results.into_iter().enumerate() {
+        match result {
+            Ok(mut analysis) => {
+                if analysis.counts.words == 0 {
+                    let id = analysis.id.clone();
+                    failures.push((position, Failure::new(id, Stage::Analyze, "no words found")));
+                }
+                warnings.extend(decode_warning(&analysis));
+                summarize(&mut partial, &mut analysis, config.batch.group_by.as_ref());
+                analyses.push(analysis);
+            }
+            Err(failed) => failures.push((position, failed)),
+        }
+    }
+    // Discovery failures come before the source at their position.
+    failures.sort_by_key(|(position, failure)| (*position, failure.stage != Stage::Discover));
+    let failures = failures.into_iter().map(|(_, failure)| failure).collect();
+    if analyses.is_empty() {
+        return Err(Error::NothingAnalyzed(failures));
+    }
+    let (summaries, mut stats) = partial.finalize();
+    stats.reference = reference;
+    Ok(Batch {
+        analyses,
+        summaries,
+        stats,
+        themes,
+        failures,
+        warnings,
+    })
+}
+
+/// Read and analyze a reference corpus: its term counts only. Its failures
+/// are returned for the user; a reference with no readable document is an
+/// error.
+pub fn analyze_reference(
+    found: Discovered,
+    dictionary: &ThemeDictionary,
+    rules: &AnalysisRules,
+    config: &Config,
+) -> Result<(ReferenceCorpus, Vec<Failure>), Error> {
+    let results = run_in_pool(config.jobs, || {
+        analyze_all(&found.sources, dictionary, rules, config)
+    })?;
+    let mut failures: Vec<Failure> = found
+        .failures
+        .into_iter()
+        .map(|missed| Failure::new(missed.id, Stage::Discover, missed.error))
+        .collect();
+    let mut reference = ReferenceCorpus::default();
+    for result in results {
+        match result {
+            Ok(analysis) => reference.add(analysis.counts.words as u64, &analysis.terms),
+            Err(failed) => failures.push(failed),
+        }
+    }
+    if reference.totals.words == 0 {
+        return Err(Error::Config(format!(
+            "--reference: no words could be read from the reference corpus ({} input(s) failed)",
+            failures.len()
+        )));
+    }
+    Ok((reference, failures))
+}
+
+fn analyze_all(
+    sources: &[Source],
+    dictionary: &ThemeDictionary,
+    rules: &AnalysisRules,
+    config: &Config,
+) -> Vec<Result<Analysis, Failure>> {
+    sources
+        .par_iter()
+        .map(|source| {
+            let document = load_document(source, &config.input)
+                .map_err(|err| Failure::new(source.id(), Stage::Read, err))?;
+            Ok(analyze_document(&document, dictionary, rules))
+        })
+        .collect()
+}
+
+/// Run `work` on `jobs` threads (`None`: rayon's global pool, one a core).
+fn run_in_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, Error> {
+    match jobs {
+        Some(jobs) => Ok(rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| Error::Threads(e.to_string()))?
+            .install(work)),
+        None => Ok(work()),
+    }
+}
+
+/// A warning for a document whose bytes were not all valid in the
+/// encoding read.
+fn decode_warning(analysis: &Analysis) -> Option<Warning> {
+    let message = decoding_note(analysis.encoding, analysis.decode_errors)?;
+    Some(Warning {
+        document: analysis.id.clone(),
+        message,
+    })
+}

@@ -1,0 +1,69 @@
+//! Every data file the program carries, embedded at build time from `data/`,
+//! and the one line format they share: one entry per line, blank lines and
+//! lines starting with `#` ignored. Word lists, abbreviations, syllable
+//! tables and dictionaries live as files so that they can be read, diffed
+//! and extended without touching code; each module that uses one parses the
+//! fields of its entries.
+//!
+//! This is the bottom layer: it imports nothing from the crate.
+
+/// CMUdict syllable counts, `word count` per line (see `text/pronouncing.rs`).
+pub const CMUDICT_SYLLABLES: &str = include_str!("../data/cmudict_syllables.txt");
+/// Abbreviations for the sentence splitter, `abbreviation class` per line.
+pub const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+/// Words that commonly begin an English sentence.
+pub const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
+/// Acronyms that the pronouncing dictionary lists only as ordinary words.
+pub const ACRONYMS_SPELLED: &str = include_str!("../data/acronyms_spelled.txt");
+/// Syllable-rule exceptions, `word count` per line.
+pub const SYLLABLE_EXCEPTIONS: &str = include_str!("../data/syllable_exceptions.txt");
+/// Syllable-rule suffixes, `suffix adjustment` per line.
+pub const SYLLABLE_SUFFIXES: &str = include_str!("../data/syllable_suffixes.txt");
+/// Compound heads for the syllable rules, `head count` per line.
+pub const SYLLABLE_COMPOUND_HEADS: &str = include_str!("../data/syllable_compound_heads.txt");
+/// Letter patterns for the syllable rules, `pattern adjustment` per line.
+pub const SYLLABLE_PATTERNS: &str = include_str!("../data/syllable_patterns.txt");
+/// The Dale–Chall familiar words (Chall & Dale 1995).
+pub const DALE_CHALL: &str = include_str!("../data/dale_chall.txt");
+/// The revised Spache familiar words (Spache 1974).
+pub const SPACHE: &str = include_str!("../data/spache.txt");
+/// Page furniture: labels, phrases and biography cues, in `[section]`s.
+pub const FURNITURE: &str = include_str!("../data/furniture.txt");
+/// Words a spreadsheet reads as values (months, booleans, error literals).
+pub const SPREADSHEET_WORDS: &str = include_str!("../data/spreadsheet_words.txt");
+/// The built-in theme dictionary (CSV, `theme,pattern`).
+pub const THEMES: &str = include_str!("../data/themes.csv");
+/// The English stopword list of the Snowball project.
+pub const STOPWORDS_ENGLISH: &str = include_str!("../data/stopwords_english.txt");
+
+/// The entry lines of a data file with their 1-based line numbers, exactly
+/// as written (callers trim when white space does not matter to them).
+pub fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    source
+        .lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line))
+        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+}
+
+/// The entries of a data file, trimmed.
+pub fn entries(source: &str) -> impl Iterator<Item = &str> {
+    lines(source).map(|(_, line)| line.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_and_blank_lines_are_not_entries() {
+        let source = "# a comment\n\nalpha\n   \n  # indented comment\n beta \n";
+        assert_eq!(entries(source).collect::<Vec<_>>(), ["alpha", "beta"]);
+        assert_eq!(
+            lines(source).map(|(n, _)| n).collect::<Vec<_>>(),
+            [3, 6],
+            "line numbers count every line"
+        );
+        assert_eq!(lines(source).nth(1).unwrap().1, " beta ");
+    }
+}

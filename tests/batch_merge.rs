@@ -1,0 +1,151 @@
+//! The merge property of the batch statistics: a batch cut into parts, each
+//! part summarized on its own and the partial summaries merged (in order,
+//! left to right or as a tree), gives byte-identical batch reports to one
+//! pass over the whole batch. This is what lets the statistics be reduced
+//! across threads or machines.
+
+use proptest::prelude::*;
+use textgauge::analysis::{analyze_document, Analysis, AnalysisRules, TermRules};
+use textgauge::batch::{metric_decimals, metric_names, summarize, Batch, BatchPartial};
+use textgauge::config::{CsvStyle, GroupBy};
+use textgauge::input::Document;
+use textgauge::report::{build_tables, CsvExporter, TableOptions};
+use textgauge::themes::ThemeDictionary;
+
+fn prose() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "the",
+        "war",
+        "peace",
+        "minister",
+        "said",
+        "budget",
+        "rule",
+        "of",
+        "law",
+        "Kabul",
+        "militants",
+        "economy",
+        "growth",
+        "and",
+        "fell",
+        "rose",
+        "2025",
+        "corruption",
+    ]);
+    let sentence = prop::collection::vec(word, 1..12).prop_map(|words| words.join(" ") + ".");
+    prop::collection::vec(sentence, 1..6).prop_map(|sentences| sentences.join(" "))
+}
+
+fn analyses(texts: &[(String, u8)]) -> Vec<Analysis> {
+    let rules = AnalysisRules {
+        terms: TermRules::new(textgauge::wordlists::english_stopwords(), false, (1, 2)),
+        ..AnalysisRules::default()
+    };
+    let dictionary = ThemeDictionary::built_in();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, (text, group))| {
+            let id = format!("group{group}/{i}.txt");
+            analyze_document(
+                &Document::from_text(id, text, false, false),
+                &dictionary,
+                &rules,
+            )
+        })
+        .collect()
+}
+
+fn partial_of(analyses: &mut [Analysis], themes: &[String]) -> BatchPartial {
+    let mut partial = BatchPartial::new(metric_names(themes), metric_decimals(themes));
+    for analysis in analyses {
+        summarize(&mut partial, analysis, Some(&GroupBy::Folder));
+    }
+    partial
+}
+
+/// Every report of a batch, as CSV bytes.
+fn report_bytes(batch: &Batch) -> Vec<(String, Vec<u8>)> {
+    let exporter = CsvExporter {
+        dir: Default::default(),
+        style: CsvStyle::default(),
+    };
+    let options = TableOptions {
+        all_terms: true,
+        ..TableOptions::default()
+    };
+    build_tables(batch, options)
+        .into_iter()
+        .map(|table| (table.name.to_owned(), exporter.table_bytes(table).unwrap()))
+        .collect()
+}
+
+fn batch_of(analyses: Vec<Analysis>, partial: BatchPartial, themes: Vec<String>) -> Batch {
+    let (summaries, stats) = partial.finalize();
+    Batch {
+        analyses,
+        summaries,
+        stats,
+        themes,
+        failures: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Merge partials as a balanced tree, keeping their order.
+fn tree_merge(mut partials: Vec<BatchPartial>) -> BatchPartial {
+    while partials.len() > 1 {
+        let mut next = Vec::new();
+        let mut iter = partials.into_iter();
+        while let Some(left) = iter.next() {
+            next.push(match iter.next() {
+                Some(right) => left.merge(right),
+                None => left,
+            });
+        }
+        partials = next;
+    }
+    partials.pop().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn merged_parts_give_the_statistics_of_the_whole(
+        texts in prop::collection::vec((prose(), 0u8..3), 1..14),
+        parts in prop::sample::select(vec![1usize, 2, 3, 7, 64]),
+    ) {
+        let themes = ThemeDictionary::built_in().themes().to_vec();
+        let whole = Batch::from_analyses(analyses(&texts), themes.clone(), Some(&GroupBy::Folder));
+        let expected = report_bytes(&whole);
+
+        let mut cut = analyses(&texts);
+        let size = cut.len().div_ceil(parts).max(1);
+        let partials: Vec<BatchPartial> = cut.chunks_mut(size).map(|chunk| partial_of(chunk, &themes)).collect();
+        let left_to_right = partials.clone().into_iter().reduce(BatchPartial::merge).unwrap();
+        let batch = batch_of(cut.clone(), left_to_right, themes.clone());
+        prop_assert_eq!(&report_bytes(&batch), &expected);
+
+        let batch = batch_of(cut, tree_merge(partials), themes);
+        prop_assert_eq!(&report_bytes(&batch), &expected);
+    }
+}
+
+#[test]
+fn the_merge_is_tested_on_every_batch_report() {
+    let texts = vec![
+        ("War and peace. The minister said.".to_owned(), 0),
+        ("Growth rose and the economy grew.".to_owned(), 1),
+    ];
+    let themes = ThemeDictionary::built_in().themes().to_vec();
+    let batch = Batch::from_analyses(analyses(&texts), themes, Some(&GroupBy::Folder));
+    let names: Vec<String> = report_bytes(&batch)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    for name in ["terms", "corpus_terms", "keyness", "compare", "groups"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+}
