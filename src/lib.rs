@@ -2,8 +2,30 @@
 //! briefs) so that many can be compared side by side in a spreadsheet.
 //!
 //! Data flows one way: [`input`] (files → [`input::Document`]) → [`text`]
-//! (words, sentences, syllables) → [`counts`] → [`metrics`] → [`report`].
+//! (words, sentences, syllables) → [`analysis`] (one document's [`counts`],
+//! diversity, terms and themes) → [`metrics`] (pure formulas, one registry)
+//! → [`batch`] (the runner, and statistics over the whole batch from
+//! mergeable per-document summaries) → [`report`] (CSV, XLSX).
 //! [`analyze`] runs the whole batch; [`write_reports`] writes it.
+//!
+//! ```
+//! use textgauge::config::{Config, InputSpec};
+//!
+//! let dir = std::env::temp_dir().join(format!("textgauge-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! let article = dir.join("piece.txt");
+//! std::fs::write(&article, "Ministers met. The budget rose by a tenth.")?;
+//!
+//! let config = Config::new(vec![InputSpec::Path(article)], dir.join("reports"));
+//! let batch = textgauge::analyze(&config)?;
+//! assert_eq!(batch.analyses[0].counts.words, 8);
+//! assert_eq!(batch.analyses[0].counts.sentences, 2);
+//!
+//! let written = textgauge::write_reports(&batch, &config)?;
+//! assert!(written.files.iter().any(|file| file.ends_with("compare.csv")));
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod analysis;
 pub mod batch;

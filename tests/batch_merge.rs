@@ -81,18 +81,6 @@ fn report_bytes(batch: &Batch) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn batch_of(analyses: Vec<Analysis>, partial: BatchPartial, themes: Vec<String>) -> Batch {
-    let (summaries, stats) = partial.finalize();
-    Batch {
-        analyses,
-        summaries,
-        stats,
-        themes,
-        failures: Vec::new(),
-        warnings: Vec::new(),
-    }
-}
-
 /// Merge partials as a balanced tree, keeping their order.
 fn tree_merge(mut partials: Vec<BatchPartial>) -> BatchPartial {
     while partials.len() > 1 {
@@ -125,10 +113,10 @@ proptest! {
         let size = cut.len().div_ceil(parts).max(1);
         let partials: Vec<BatchPartial> = cut.chunks_mut(size).map(|chunk| partial_of(chunk, &themes)).collect();
         let left_to_right = partials.clone().into_iter().reduce(BatchPartial::merge).unwrap();
-        let batch = batch_of(cut.clone(), left_to_right, themes.clone());
+        let batch = Batch::from_partial(cut.clone(), left_to_right, themes.clone());
         prop_assert_eq!(&report_bytes(&batch), &expected);
 
-        let batch = batch_of(cut, tree_merge(partials), themes);
+        let batch = Batch::from_partial(cut, tree_merge(partials), themes);
         prop_assert_eq!(&report_bytes(&batch), &expected);
     }
 }

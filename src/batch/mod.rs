@@ -56,6 +56,17 @@ impl Batch {
         for analysis in &mut analyses {
             summarize(&mut partial, analysis, group_by);
         }
+        Batch::from_partial(analyses, partial, themes)
+    }
+
+    /// The batch of `analyses` whose summaries `partial` holds (as
+    /// [`summarize`] left them, or merged from parts), its statistics
+    /// finalized; no failures or warnings yet.
+    pub fn from_partial(
+        analyses: Vec<Analysis>,
+        partial: BatchPartial,
+        themes: Vec<String>,
+    ) -> Batch {
         let (summaries, stats) = partial.finalize();
         Batch {
             analyses,

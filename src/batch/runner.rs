@@ -22,9 +22,7 @@ pub fn analyze_sources(
     config: &Config,
     reference: Option<ReferenceCorpus>,
 ) -> Result<Batch, Error> {
-    let results = run_in_pool(config.jobs, || {
-        analyze_all(&found.sources, dictionary, rules, config)
-    })?;
+    let pool = Pool::new(config.jobs)?;
     let mut failures: Vec<(usize, Failure)> = found
         .failures
         .into_iter()
@@ -40,8 +38,12 @@ pub fn analyze_sources(
         .collect();
     let themes = dictionary.themes().to_vec();
     let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
-    let mut analyses = Vec::with_capacity(results.len());
-    for (position, result) in results.into_iter().enumerate() {
+    let mut analyses = Vec::with_capacity(found.sources.len());
+    let results = found
+        .sources
+        .chunks(CHUNK)
+        .flat_map(|chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)));
+    for (position, result) in results.enumerate() {
         match result {
             Ok(mut analysis) => {
                 if analysis.counts.words == 0 {
@@ -61,16 +63,11 @@ pub fn analyze_sources(
     if analyses.is_empty() {
         return Err(Error::NothingAnalyzed(failures));
     }
-    let (summaries, mut stats) = partial.finalize();
-    stats.reference = reference;
-    Ok(Batch {
-        analyses,
-        summaries,
-        stats,
-        themes,
-        failures,
-        warnings,
-    })
+    let mut batch = Batch::from_partial(analyses, partial, themes);
+    batch.stats.reference = reference;
+    batch.failures = failures;
+    batch.warnings = warnings;
+    Ok(batch)
 }
 
 /// Read and analyze a reference corpus: its term counts only. Its failures
@@ -82,15 +79,17 @@ pub fn analyze_reference(
     rules: &AnalysisRules,
     config: &Config,
 ) -> Result<(ReferenceCorpus, Vec<Failure>), Error> {
-    let results = run_in_pool(config.jobs, || {
-        analyze_all(&found.sources, dictionary, rules, config)
-    })?;
+    let pool = Pool::new(config.jobs)?;
     let mut failures: Vec<Failure> = found
         .failures
         .into_iter()
         .map(|missed| Failure::new(missed.id, Stage::Discover, missed.error))
         .collect();
     let mut reference = ReferenceCorpus::default();
+    let results = found
+        .sources
+        .chunks(CHUNK)
+        .flat_map(|chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)));
     for result in results {
         match result {
             Ok(analysis) => reference.add(analysis.counts.words as u64, &analysis.terms),
@@ -122,15 +121,33 @@ fn analyze_all(
         .collect()
 }
 
-/// Run `work` on `jobs` threads (`None`: rayon's global pool, one a core).
-fn run_in_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, Error> {
-    match jobs {
-        Some(jobs) => Ok(rayon::ThreadPoolBuilder::new()
+/// Documents analyzed in parallel at a time. Each chunk's results are
+/// folded into the batch totals, in input order, before the next chunk
+/// starts, so what waits to be folded (a document's terms as strings) is
+/// bounded by the chunk, not the batch.
+const CHUNK: usize = 256;
+
+/// The worker threads: `jobs` of them, or rayon's global pool (one a core).
+struct Pool(Option<rayon::ThreadPool>);
+
+impl Pool {
+    fn new(jobs: Option<usize>) -> Result<Self, Error> {
+        let Some(jobs) = jobs else {
+            return Ok(Pool(None));
+        };
+        rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
             .build()
-            .map_err(|e| Error::Threads(e.to_string()))?
-            .install(work)),
-        None => Ok(work()),
+            .map(|pool| Pool(Some(pool)))
+            .map_err(|e| Error::Threads(e.to_string()))
+    }
+
+    /// Run `work` on the pool.
+    fn run<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {
+        match &self.0 {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
     }
 }
 

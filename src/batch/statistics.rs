@@ -5,7 +5,7 @@
 //! document or a group against the rest of the batch or a reference corpus
 //! (for `keyness.csv`). The formulas live in [`crate::stats`].
 
-use super::partial::{DocumentSummary, TermTotals};
+use super::partial::{saturating_u32, DocumentSummary, TermTotals};
 use super::vocabulary::{TermId, Vocabulary};
 use crate::stats::keyness::{keyness, Keyness};
 use crate::stats::summary::{z_score, SortedValues, Summary};
@@ -56,7 +56,7 @@ impl ReferenceCorpus {
     pub fn add(&mut self, words: u64, terms: &[(String, usize)]) {
         let terms: Vec<(TermId, u32)> = terms
             .iter()
-            .map(|(term, n)| (self.vocabulary.intern(term), *n as u32))
+            .map(|(term, n)| (self.vocabulary.intern(term), saturating_u32(*n)))
             .collect();
         self.totals.add(words, &terms);
     }

@@ -206,4 +206,41 @@ mod tests {
         assert_eq!(&rows[0][0], "x, \"y\"");
         assert_eq!(&rows[2][0], "'=1+1");
     }
+
+    #[test]
+    fn a_file_past_the_spreadsheet_row_limit_is_written_whole_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let exporter = CsvExporter {
+            dir: dir.path().to_path_buf(),
+            style: CsvStyle::default(),
+        };
+        let rows = (0..SPREADSHEET_MAX_ROWS).map(|n| vec![Cell::Count(n)]);
+        let table = Table::new("terms", vec!["n".into()], rows).with_shrink_hint("--top");
+        let mut staging = Staging::new();
+        let warnings = exporter.export(vec![table], &mut staging).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            warnings,
+            [format!(
+                "`terms.csv` has {} rows, more than the {SPREADSHEET_MAX_ROWS} a spreadsheet \
+                 (Excel, LibreOffice) opens: it is written whole, but a spreadsheet will show \
+                 only the first {SPREADSHEET_MAX_ROWS}; --top makes it smaller",
+                SPREADSHEET_MAX_ROWS + 1
+            )]
+        );
+        let written = std::fs::read_to_string(dir.path().join("terms.csv")).unwrap();
+        assert_eq!(
+            written.lines().count(),
+            SPREADSHEET_MAX_ROWS + 1,
+            "written whole"
+        );
+
+        let at_limit = (1..SPREADSHEET_MAX_ROWS).map(|n| vec![Cell::Count(n)]);
+        let table = Table::new("terms", vec!["n".into()], at_limit);
+        let mut staging = Staging::new();
+        assert!(exporter
+            .export(vec![table], &mut staging)
+            .unwrap()
+            .is_empty());
+    }
 }
