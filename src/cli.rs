@@ -84,8 +84,8 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "PATH")]
     pub reference: Vec<PathBuf>,
     /// Terms kept a document (and a group) in terms.csv and keyness.csv.
-    #[arg(long, value_name = "N", default_value_t = 25)]
-    pub top: usize,
+    #[arg(long, value_name = "N", default_value_t = 25, value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: u32,
     /// Keep every term of every document in terms.csv.
     #[arg(long)]
     pub all_terms: bool,
@@ -95,7 +95,8 @@ pub struct AnalyzeArgs {
         long,
         value_name = "X",
         default_value_t = 0.0,
-        allow_negative_numbers = true
+        allow_negative_numbers = true,
+        value_parser = parse_finite
     )]
     pub min_g2: f64,
     /// Leave out of the term reports terms seen fewer than N times in the batch.
@@ -115,6 +116,16 @@ pub struct AnalyzeArgs {
     /// The MATTR window, in words.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub mattr_window: usize,
+}
+
+/// A finite number (not `nan` or `inf`).
+fn parse_finite(value: &str) -> Result<f64, String> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or_else(|| format!("`{value}` is not a finite number"))
 }
 
 /// `A-B` or `N`: n-gram lengths from 1 to 5.
@@ -204,7 +215,7 @@ impl AnalyzeArgs {
                 column => GroupBy::Column(column.to_owned()),
             }),
             reference: self.reference.clone(),
-            top: self.top,
+            top: self.top as usize,
             all_terms: self.all_terms,
             min_count: self.min_count,
             min_g2: self.min_g2,

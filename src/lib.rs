@@ -149,6 +149,11 @@ pub fn check_config(config: &Config) -> Result<(), Error> {
             "--ngrams {shortest}-{longest}: give n-gram lengths from 1 to 5, shortest first"
         )));
     }
+    if config.batch.top == 0 || !config.batch.min_g2.is_finite() {
+        return Err(Error::Config(
+            "--top must be at least 1 and --min-g2 a finite number".into(),
+        ));
+    }
     if config.analysis.mattr_window == 0 {
         return Err(Error::Config("--mattr-window must be at least 1".into()));
     }

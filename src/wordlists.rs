@@ -119,13 +119,15 @@ pub fn english_stopwords() -> FxHashSet<String> {
 }
 
 /// A stopword list written by a user: words separated by white space or
-/// commas, lines starting with `#` ignored; each word lowercased, with
-/// typographic apostrophes made straight, as terms are.
+/// commas, lines starting with `#` ignored, a leading byte-order mark
+/// skipped; each word made a term as the text's words are (NFC, lowercased,
+/// typographic apostrophes made straight).
 pub fn parse_stopwords(source: &str) -> FxHashSet<String> {
-    crate::data::entries(source)
+    use unicode_normalization::UnicodeNormalization;
+    crate::data::entries(source.trim_start_matches('\u{feff}'))
         .flat_map(|line| line.split(|c: char| c.is_whitespace() || c == ','))
         .filter(|word| !word.is_empty())
-        .map(crate::text::words::term)
+        .map(|word| crate::text::words::term(&word.nfc().collect::<String>()))
         .collect()
 }
 
@@ -199,6 +201,14 @@ mod tests {
             assert!(stopwords.contains(word), "{word}");
         }
         assert!(!stopwords.contains("us"), "left out, as in the source");
+    }
+
+    #[test]
+    fn a_byte_order_mark_crlf_and_decomposed_accents_are_read_as_text_is() {
+        let parsed = parse_stopwords("\u{feff}# list\r\nwar\r\nCafe\u{301}\r\n");
+        let mut words: Vec<&str> = parsed.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        assert_eq!(words, ["café", "war"], "the comment is a comment");
     }
 
     #[test]

@@ -340,6 +340,9 @@ fn bad_batch_options_are_refused_before_any_work() {
             "no input carries a metadata column `author`",
         ),
         (&["--mattr-window", "0"][..], "mattr-window"),
+        (&["--top", "0"][..], "--top"),
+        (&["--min-g2", "nan"][..], "not a finite number"),
+        (&["--min-g2", "inf"][..], "not a finite number"),
     ] {
         analyze(&input, &out, args)
             .code(2)
@@ -364,4 +367,70 @@ fn one_document_alone_has_no_keyness_but_every_report() {
     assert_eq!(words["sd"], "", "one value has no standard deviation");
     assert_eq!(words["z"], "");
     assert_eq!(words["percentile"], "50.0");
+}
+
+#[test]
+fn a_document_without_words_is_reported_but_left_out_of_the_statistics() {
+    let dir = tempdir().unwrap();
+    let input = dir.path().join("in");
+    hand_batch(&input);
+    fs::create_dir_all(input.join("right")).unwrap();
+    fs::write(input.join("right/d.txt"), "... !!! ---").unwrap();
+    let out = dir.path().join("out");
+    analyze(
+        &input,
+        &out,
+        &["--stopwords", "none", "--group-by", "folder"],
+    )
+    .code(1)
+    .stderr(predicates::str::contains("d.txt: no words found"));
+    assert_eq!(rows(out.join("documents.csv")).len(), 4, "its row is kept");
+    let compare = rows(out.join("compare.csv"));
+    assert!(compare.iter().all(|r| !r["document"].ends_with("d.txt")));
+    let words = find(&compare, &[("metric", "words")]);
+    assert_eq!(
+        words["mean"], "4.00",
+        "the mean of 4, 3 and 5, not of 4, 3, 5 and 0"
+    );
+    let terms = rows(out.join("terms.csv"));
+    let war = find(&terms, &[("term", "war"), ("count", "3")]);
+    assert_eq!(war["tf_idf"], "0.5283", "N is 3 documents, not 4");
+    let groups = rows(out.join("groups.csv"));
+    let right = find(&groups, &[("group", "right"), ("metric", "words")]);
+    assert_eq!(right["n"], "1");
+}
+
+#[test]
+fn failures_in_the_reference_corpus_are_named_as_such() {
+    let dir = tempdir().unwrap();
+    let input = dir.path().join("in");
+    hand_batch(&input);
+    let reference = dir.path().join("reference");
+    fs::create_dir_all(&reference).unwrap();
+    fs::write(reference.join("good.txt"), "Peace and trade.").unwrap();
+    fs::write(reference.join("binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    fs::write(reference.join("nowords.txt"), "... ---").unwrap();
+    let out = dir.path().join("out");
+    analyze(&input, &out, &["--reference", reference.to_str().unwrap()])
+        .code(1)
+        .stderr(predicates::str::contains(
+            "binary.txt: reference corpus: looks like a binary file",
+        ))
+        .stderr(predicates::str::contains(
+            "nowords.txt: reference corpus: no words found",
+        ));
+    let errors = rows(out.join("errors.csv"));
+    assert_eq!(errors.len(), 2);
+    assert!(errors
+        .iter()
+        .all(|r| r["message"].starts_with("reference corpus: ")));
+
+    let empty = dir.path().join("empty_reference");
+    fs::create_dir_all(&empty).unwrap();
+    fs::write(empty.join("nowords.txt"), "... ---").unwrap();
+    analyze(&input, &out, &["--reference", empty.to_str().unwrap()])
+        .code(2)
+        .stderr(predicates::str::contains(
+            "no words could be read from the reference corpus",
+        ));
 }

@@ -12,8 +12,12 @@ use textgauge::input::Document;
 use textgauge::report::{build_tables, CsvExporter, TableOptions};
 use textgauge::themes::ThemeDictionary;
 
+/// Sentences of common words (shared across documents, so that document
+/// frequencies and group counts add up across parts) and made-up words (so
+/// that each part's vocabulary has terms the others lack, and merging must
+/// renumber them).
 fn prose() -> impl Strategy<Value = String> {
-    let word = prop::sample::select(vec![
+    let common = prop::sample::select(vec![
         "the",
         "war",
         "peace",
@@ -32,7 +36,9 @@ fn prose() -> impl Strategy<Value = String> {
         "rose",
         "2025",
         "corruption",
-    ]);
+    ])
+    .prop_map(str::to_owned);
+    let word = prop_oneof![3 => common, 1 => "[a-z]{2,7}"];
     let sentence = prop::collection::vec(word, 1..12).prop_map(|words| words.join(" ") + ".");
     prop::collection::vec(sentence, 1..6).prop_map(|sentences| sentences.join(" "))
 }

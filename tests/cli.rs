@@ -56,16 +56,32 @@ fn a_folder_of_many_files_gives_one_row_each_in_path_order() {
 
 #[test]
 fn reports_are_byte_identical_whatever_the_thread_count() {
+    // More documents than the runner analyzes at a time (256), in three
+    // folders, so that work is reordered across threads and chunks.
     let dir = tempdir().unwrap();
-    for i in 0..8 {
-        fs::write(dir.path().join(format!("{i}.txt")), ARTICLE.repeat(i + 1)).unwrap();
+    for i in 0..300 {
+        let folder = dir.path().join(["alpha", "beta", "gamma"][i % 3]);
+        fs::create_dir_all(&folder).unwrap();
+        let text = format!(
+            "{}\n\nPiece {i} adds word{i} and word{}.",
+            ARTICLE.repeat(1 + i % 4),
+            i % 7
+        );
+        fs::write(folder.join(format!("{i:03}.txt")), text).unwrap();
     }
     let run = |jobs: &str, out: &str| {
         let out = dir.path().join(out);
         textgauge()
             .arg("analyze")
             .arg(dir.path())
-            .args(["--sentences", "--jobs", jobs, "--out"])
+            .args([
+                "--sentences",
+                "--group-by",
+                "folder",
+                "--jobs",
+                jobs,
+                "--out",
+            ])
             .arg(&out)
             .assert()
             .success();
@@ -77,10 +93,13 @@ fn reports_are_byte_identical_whatever_the_thread_count() {
             "corpus_terms.csv",
             "keyness.csv",
             "compare.csv",
+            "groups.csv",
         ]
         .map(|n| read(out.join(n)))
     };
-    assert_eq!(run("1", "one"), run("2", "two"));
+    let one = run("1", "one");
+    assert_eq!(one, run("2", "two"));
+    assert_eq!(one, run("3", "three"));
 }
 
 #[test]

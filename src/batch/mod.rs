@@ -31,7 +31,9 @@ pub struct Batch {
     /// One analysis per readable document, in input order. Their `terms`
     /// have been moved into `summaries` (as numbers of the vocabulary).
     pub analyses: Vec<Analysis>,
-    /// One summary per analysis, in the same order.
+    /// One summary per analysis with words, in the same order. A document
+    /// without words has its row in `documents.csv` (and a failure) but
+    /// takes no part in the batch statistics.
     pub summaries: Vec<DocumentSummary>,
     /// The statistics of the whole batch.
     pub stats: BatchStats,
@@ -79,8 +81,13 @@ impl Batch {
     }
 }
 
-/// Add one analysis to the batch totals, moving its terms out.
+/// Add one analysis to the batch totals, moving its terms out; an analysis
+/// without words is left out of them (it has no rates, no diversity and
+/// no terms: counting it would only drag means and document frequencies).
 pub fn summarize(partial: &mut BatchPartial, analysis: &mut Analysis, group_by: Option<&GroupBy>) {
+    if analysis.counts.words == 0 {
+        return;
+    }
     let group = group_by.and_then(|by| group_of(&analysis.id, by));
     let terms = std::mem::take(&mut analysis.terms);
     partial.add(
@@ -134,7 +141,9 @@ pub fn metric_row(analysis: &Analysis) -> Vec<Option<f64>> {
         .collect()
 }
 
-/// The group of a document, by its id (the path as found).
+/// The group of a document, by its id (the path as found). `None` for a
+/// metadata column: inputs carry no metadata yet, and [`crate::analyze`]
+/// refuses `--group-by COLUMN` before it gets here.
 pub fn group_of(id: &str, group_by: &GroupBy) -> Option<String> {
     match group_by {
         GroupBy::Folder => Some(folder_of(id).to_owned()),

@@ -31,6 +31,16 @@ pub struct DocumentSummary {
     pub terms: Vec<(TermId, u32)>,
 }
 
+impl DocumentSummary {
+    /// The frequency rank of a term seen `count` times in this document:
+    /// one more than the number of more frequent terms, so ties share a
+    /// rank (1, 1, 3).
+    pub fn rank(&self, count: u32) -> usize {
+        // Terms are sorted by count, most frequent first.
+        self.terms.partition_point(|&(_, n)| n > count) + 1
+    }
+}
+
 /// Term totals of a body of documents: a batch, a group, a reference corpus.
 #[derive(Debug, Clone, Default)]
 pub struct TermTotals {
@@ -218,4 +228,57 @@ fn push_values(values: &mut [Vec<f64>], row: &[Option<f64>]) {
 /// A count as `u32`, saturating (a term seen over 4 billion times in one document).
 pub(super) fn saturating_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(pairs: &[(&str, usize)]) -> Vec<(String, usize)> {
+        pairs.iter().map(|(t, n)| ((*t).to_owned(), *n)).collect()
+    }
+
+    #[test]
+    fn tied_terms_share_a_rank() {
+        let mut partial = BatchPartial::new(Vec::new(), Vec::new());
+        let counted = terms(&[("a", 2), ("b", 2), ("c", 1), ("d", 1)]);
+        partial.add("d".into(), None, 6, Vec::new(), &counted);
+        let document = &partial.documents[0];
+        let ranks: Vec<usize> = document
+            .terms
+            .iter()
+            .map(|&(_, n)| document.rank(n))
+            .collect();
+        assert_eq!(ranks, [1, 1, 3, 3]);
+    }
+
+    #[test]
+    fn a_merge_renumbers_the_later_parts_terms() {
+        let names = vec!["words".to_owned()];
+        let mut first = BatchPartial::new(names.clone(), vec![0]);
+        first.add(
+            "a".into(),
+            Some("g".into()),
+            3,
+            vec![Some(3.0)],
+            &terms(&[("war", 2), ("peace", 1)]),
+        );
+        let mut second = BatchPartial::new(names, vec![0]);
+        second.add(
+            "b".into(),
+            Some("g".into()),
+            2,
+            vec![Some(2.0)],
+            &terms(&[("peace", 1), ("trade", 1)]),
+        );
+        let merged = first.merge(second);
+        let peace = merged.vocabulary.id("peace").unwrap();
+        let trade = merged.vocabulary.id("trade").unwrap();
+        assert_eq!(merged.totals.count(peace), 2);
+        assert_eq!(merged.totals.doc_freq[&peace], 2);
+        assert_eq!(merged.documents[1].terms, [(peace, 1), (trade, 1)]);
+        let (_, stats) = merged.finalize();
+        assert_eq!(stats.groups[0].totals.count(peace), 2);
+        assert_eq!(stats.metric_summaries[0].mean, Some(2.5));
+    }
 }

@@ -92,9 +92,16 @@ pub fn analyze_reference(
         .flat_map(|chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)));
     for result in results {
         match result {
+            Ok(analysis) if analysis.counts.words == 0 => {
+                failures.push(Failure::new(analysis.id, Stage::Analyze, "no words found"));
+            }
             Ok(analysis) => reference.add(analysis.counts.words as u64, &analysis.terms),
             Err(failed) => failures.push(failed),
         }
+    }
+    // Named as the reference's, so that they are not taken for the batch's.
+    for failure in &mut failures {
+        failure.message = format!("reference corpus: {}", failure.message);
     }
     if reference.totals.words == 0 {
         return Err(Error::Config(format!(

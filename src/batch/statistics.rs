@@ -208,7 +208,11 @@ impl BatchStats {
                 reference.count(self.vocabulary.term(term)),
                 reference.totals.words,
             ),
-            None => (self.totals.count(term) - count, self.totals.words - words),
+            // Saturating: a target from another batch must not wrap around.
+            None => (
+                self.totals.count(term).saturating_sub(count),
+                self.totals.words.saturating_sub(words),
+            ),
         }
     }
 }

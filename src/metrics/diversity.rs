@@ -148,8 +148,9 @@ pub fn herdan_c(types: usize, tokens: usize) -> Option<f64> {
 /// value is divided by ln 10 ≈ 2.3026. Maas wrote the formula with `lg`, the
 /// decimal logarithm, and quanteda's `textstat_lexdiv` (`log.base = 10` by
 /// default), koRpus's `lex.div` (`log.base = 10`) and TAALED all compute it
-/// in base 10, so values here can be compared with theirs. (The Python
-/// `lexicalrichness` package uses natural logarithms: divide by ln 10 there.)
+/// in base 10. quanteda's `Maas` column is a = √a², the square root of this
+/// value; koRpus reports a² as here. (The Python `lexicalrichness` package
+/// uses natural logarithms: divide by ln 10 there.)
 /// `None` for N ≤ 1 (log N = 0) and for no types.
 pub fn maas_a2(types: usize, tokens: usize) -> Option<f64> {
     debug_assert!(types <= tokens);
@@ -385,11 +386,12 @@ mod tests {
     }
 
     #[test]
-    fn maas_agrees_with_quantedas_formula_at_log_base_10() {
-        // quanteda: a² = (log N − log V) / (log N)², log.base = 10 by default.
+    fn maas_squared_is_quantedas_maas_column_squared() {
+        // quanteda's `Maas` column: a = sqrt((log N − log V) / (log N)²),
+        // log.base = 10 by default; a² is its square.
         let (n, v) = (1234f64, 567f64);
-        let quanteda = (n.log10() - v.log10()) / n.log10().powi(2);
-        close(maas_a2(567, 1234), quanteda);
+        let quanteda_a = ((n.log10() - v.log10()) / n.log10().powi(2)).sqrt();
+        close(maas_a2(567, 1234), quanteda_a * quanteda_a);
     }
 
     #[test]

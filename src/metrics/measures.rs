@@ -224,6 +224,11 @@ pub fn per_thousand(count: usize, words: usize) -> Option<f64> {
     (words > 0).then(|| 1000.0 * count as f64 / words as f64)
 }
 
+/// Occurrences per million words; undefined for no words.
+pub fn per_million(count: u64, words: u64) -> Option<f64> {
+    (words > 0).then(|| 1e6 * count as f64 / words as f64)
+}
+
 /// The measures batch statistics compare documents on, in registry order.
 pub fn compared() -> impl Iterator<Item = &'static Measure> {
     MEASURES.iter().filter(|m| m.is_compared())
@@ -287,5 +292,7 @@ mod tests {
     fn rates_per_thousand_words() {
         assert_eq!(per_thousand(3, 1500), Some(2.0));
         assert_eq!(per_thousand(3, 0), None);
+        assert_eq!(per_million(4, 12), Some(1e6 / 3.0));
+        assert_eq!(per_million(1, 0), None);
     }
 }

@@ -5,6 +5,7 @@
 use super::tables::{header, per_thousand_cell};
 use super::{text, Cell, Table};
 use crate::batch::{Batch, DocumentSummary, KeyTerm, KeynessRules};
+use crate::metrics::measures::per_million;
 use crate::stats::summary::Summary;
 
 /// Decimals of TF-IDF weights and inverse document frequencies.
@@ -33,9 +34,7 @@ pub fn terms(batch: &Batch, options: super::TableOptions) -> Table<'_> {
                 options.top
             });
         kept.map(move |(_, &(id, count))| {
-            // Terms are sorted by count, most frequent first: a term's rank
-            // is one more than the number of more frequent terms.
-            let rank = doc.terms.partition_point(|&(_, n)| n > count) + 1;
+            let rank = doc.rank(count);
             let idf = stats.idf(id);
             vec![
                 text(&doc.id),
@@ -74,7 +73,7 @@ pub fn corpus_terms(batch: &Batch, min_count: u64) -> Table<'_> {
             vec![
                 text(stats.vocabulary.term(id)),
                 Cell::Count(count as usize),
-                Cell::Number((words > 0).then(|| 1e6 * count as f64 / words as f64), 2),
+                Cell::Number(per_million(count, words), 2),
                 Cell::Count(stats.doc_freq(id) as usize),
                 Cell::Number(stats.idf(id), WEIGHT),
                 Cell::Count(rank),
