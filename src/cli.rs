@@ -4,8 +4,8 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use textgauge::config::{
-    AnalysisOptions, BatchOptions, Config, CsvStyle, GroupBy, InputOptions, InputSpec,
-    ReportOptions, Stopwords, TermOptions,
+    AnalysisOptions, BatchOptions, Config, CsvStyle, FolderOptions, GroupBy, InputOptions,
+    InputSpec, ReportOptions, RowOptions, Stopwords, TermOptions,
 };
 
 /// Measure commentary pieces: readability, terms, themes, as CSV reports.
@@ -31,7 +31,8 @@ pub enum Command {
 /// Options of `textgauge analyze`.
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Files, folders (searched recursively for .txt and .md) or `-` for standard input [default: seeds/].
+    /// Files, folders (searched recursively for .txt .md .html .csv .tsv
+    /// .jsonl…) or `-` for standard input [default: seeds/].
     pub paths: Vec<PathBuf>,
     /// Folder to write the reports to.
     #[arg(long, default_value = "reports")]
@@ -113,6 +114,39 @@ pub struct AnalyzeArgs {
     /// Count terms by their Snowball (Porter 2) English stem.
     #[arg(long)]
     pub stem: bool,
+    /// CSV/TSV inputs: the column holding the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_column: String,
+    /// CSV/TSV inputs: the column holding each row's id [default: the row number].
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// CSV/TSV inputs: the column holding the headline.
+    #[arg(long, value_name = "NAME")]
+    pub title_column: Option<String>,
+    /// JSON lines inputs: the field holding the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// JSON lines inputs: the field holding each line's id [default: the line number].
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+    /// JSON lines inputs: the field holding the headline.
+    #[arg(long, value_name = "NAME")]
+    pub title_field: Option<String>,
+    /// A CSV file whose first column names documents (by id or file name)
+    /// and whose other columns are attached to them as metadata.
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
+    /// File endings read from folders, comma-separated
+    /// [default: txt,md,markdown,html,htm,csv,tsv,jsonl].
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub ext: Vec<String>,
+    /// Read from folders only files whose path below the folder matches
+    /// this glob (repeatable; `*.html`, `sport/**`).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Leave out files of folders whose path matches this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// The MATTR window, in words.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub mattr_window: usize,
@@ -196,6 +230,24 @@ impl AnalyzeArgs {
         config.input = InputOptions {
             keep_furniture: self.keep_furniture,
             encoding: self.encoding,
+            folders: FolderOptions {
+                extensions: if self.ext.is_empty() {
+                    FolderOptions::default().extensions
+                } else {
+                    self.ext.iter().map(|e| e.trim().to_owned()).collect()
+                },
+                include: self.include.clone(),
+                exclude: self.exclude.clone(),
+            },
+            rows: RowOptions {
+                text_column: self.text_column.clone(),
+                id_column: self.id_column.clone(),
+                title_column: self.title_column.clone(),
+                text_field: self.text_field.clone(),
+                id_field: self.id_field.clone(),
+                title_field: self.title_field.clone(),
+            },
+            metadata: self.metadata.clone(),
         };
         config.analysis = AnalysisOptions {
             mattr_window: self.mattr_window,

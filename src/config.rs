@@ -14,12 +14,79 @@ pub enum InputSpec {
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputOptions {
-    /// Keep trailing page furniture (author boxes, comment forms, CSS) in the counts.
+    /// Keep page furniture (author boxes, comment forms, CSS) in the counts.
     pub keep_furniture: bool,
     /// Decode every input with this encoding instead of detecting it.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Which files a folder walk reads.
+    pub folders: FolderOptions,
+    /// How rows of `.csv`, `.tsv` and `.jsonl` files become documents.
+    pub rows: RowOptions,
+    /// A CSV file attaching metadata columns to documents by id or file name.
+    pub metadata: Option<PathBuf>,
+}
+
+/// The file textgauge writes into every report folder, listing the
+/// reports of the last run. A folder walk skips a folder that holds one,
+/// so that reports written inside an input folder are never read back.
+pub const REPORTS_MANIFEST: &str = ".textgauge-reports";
+
+/// File endings read from folders when none are given.
+pub const DEFAULT_EXTENSIONS: [&str; 8] = [
+    "txt", "md", "markdown", "html", "htm", "csv", "tsv", "jsonl",
+];
+
+/// Which files a folder walk reads (a file named directly is always read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderOptions {
+    /// File endings read, lowercase, without the dot.
+    pub extensions: Vec<String>,
+    /// Globs a file's path must match one of (none: every file).
+    pub include: Vec<String>,
+    /// Globs that leave a file out.
+    pub exclude: Vec<String>,
+}
+
+impl Default for FolderOptions {
+    fn default() -> Self {
+        FolderOptions {
+            extensions: DEFAULT_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+/// Which columns (CSV, TSV) or fields (JSON lines) of a row hold what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowOptions {
+    /// The column holding the text (`--text-column`; default `text`).
+    pub text_column: String,
+    /// The column holding the row's id (`--id-column`; default: the row number).
+    pub id_column: Option<String>,
+    /// The column holding the headline (`--title-column`).
+    pub title_column: Option<String>,
+    /// The JSON field holding the text (`--text-field`; default `text`).
+    pub text_field: String,
+    /// The JSON field holding the id (`--id-field`).
+    pub id_field: Option<String>,
+    /// The JSON field holding the headline (`--title-field`).
+    pub title_field: Option<String>,
+}
+
+impl Default for RowOptions {
+    fn default() -> Self {
+        RowOptions {
+            text_column: "text".into(),
+            id_column: None,
+            title_column: None,
+            text_field: "text".into(),
+            id_field: None,
+            title_field: None,
+        }
+    }
 }
 
 /// How CSV reports are written.

@@ -42,8 +42,8 @@ pub mod wordlists;
 
 use analysis::{AnalysisRules, TermRules};
 pub use batch::{analyze_sources, Batch, Failure, Stage, Warning};
-use config::{Config, GroupBy, InputSpec, Stopwords};
-use input::discover;
+use config::{Config, InputSpec, Stopwords};
+use input::discover_with;
 use report::{build_tables, CsvExporter, Exporter, Staging, TableOptions, REPORT_NAMES};
 use std::path::{Path, PathBuf};
 use themes::{ThemeDictionary, ThemeError};
@@ -81,6 +81,7 @@ pub fn analyze(config: &Config) -> Result<Batch, Error> {
         None => ThemeDictionary::built_in(),
     };
     let rules = analysis_rules(config)?;
+    let filter = input::FileFilter::new(&config.input.folders).map_err(Error::Config)?;
     let (reference, reference_failures) = if config.batch.reference.is_empty() {
         (None, Vec::new())
     } else {
@@ -92,11 +93,11 @@ pub fn analyze(config: &Config) -> Result<Batch, Error> {
             .map(InputSpec::Path)
             .collect();
         let (reference, failures) =
-            batch::analyze_reference(discover(&inputs), &dictionary, &rules, config)?;
+            batch::analyze_reference(discover_with(&inputs, &filter), &dictionary, &rules, config)?;
         (Some(reference), failures)
     };
     let mut batch = analyze_sources(
-        discover(&config.inputs),
+        discover_with(&config.inputs, &filter),
         &dictionary,
         &rules,
         config,
@@ -122,10 +123,15 @@ pub fn analysis_rules(config: &Config) -> Result<AnalysisRules, Error> {
             wordlists::parse_stopwords(&text)
         }
     };
+    let metadata = match &config.input.metadata {
+        Some(path) => input::MetadataTable::from_file(path).map_err(Error::Config)?,
+        None => Default::default(),
+    };
     Ok(AnalysisRules {
         sentences: config.report.sentences,
         mattr_window: config.analysis.mattr_window,
         terms: TermRules::new(stopwords, terms.stem, terms.ngrams),
+        metadata,
     })
 }
 
@@ -136,12 +142,6 @@ pub fn check_config(config: &Config) -> Result<(), Error> {
         return Err(Error::Config(
             "--decimal-comma needs a delimiter other than `,` (use --delimiter ';')".into(),
         ));
-    }
-    if let Some(GroupBy::Column(name)) = &config.batch.group_by {
-        return Err(Error::Config(format!(
-            "--group-by {name}: no input carries a metadata column `{name}` \
-             (this version reads no metadata; group by `folder`)"
-        )));
     }
     let (shortest, longest) = config.analysis.terms.ngrams;
     if shortest == 0 || longest < shortest || longest > 5 {

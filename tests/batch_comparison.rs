@@ -337,7 +337,7 @@ fn bad_batch_options_are_refused_before_any_work() {
         (&["--ngrams", "0-2"][..], "not an n-gram range"),
         (
             &["--group-by", "author"][..],
-            "no input carries a metadata column `author`",
+            "no input has a metadata column `author`",
         ),
         (&["--mattr-window", "0"][..], "mattr-window"),
         (&["--top", "0"][..], "--top"),

@@ -54,11 +54,7 @@ fn analyses(texts: &[(String, u8)]) -> Vec<Analysis> {
         .enumerate()
         .map(|(i, (text, group))| {
             let id = format!("group{group}/{i}.txt");
-            analyze_document(
-                &Document::from_text(id, text, false, false),
-                &dictionary,
-                &rules,
-            )
+            analyze_document(&Document::from_text(id, text, false), &dictionary, &rules)
         })
         .collect()
 }

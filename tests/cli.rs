@@ -256,7 +256,7 @@ fn nothing_to_analyze_is_exit_2() {
         .arg(dir.path().join("out"))
         .assert()
         .code(2)
-        .stderr(contains("no text files"));
+        .stderr(contains("folder holds no file to read"));
     assert!(!dir.path().join("out").exists(), "no reports written");
     textgauge()
         .args(["analyze", "/no/such/path"])

@@ -39,6 +39,7 @@ fn prose() -> impl Strategy<Value = String> {
 /// which are tested on their own).
 fn analyze(text: &str) -> textgauge::analysis::Analysis {
     let document = Document {
+        metadata: Vec::new(),
         id: "p".into(),
         title: None,
         body: text.to_owned(),
@@ -59,7 +60,7 @@ fn with_sentences() -> AnalysisRules {
 /// Analyze `text` as a whole input: headline and furniture detection too.
 fn analyze_input(text: &str) -> textgauge::analysis::Analysis {
     analyze_document(
-        &Document::from_text("p".into(), text, false, false),
+        &Document::from_text("p".into(), text, false),
         &ThemeDictionary::built_in(),
         &with_sentences(),
     )

@@ -51,9 +51,7 @@ fn hostile_prose() -> impl Strategy<Value = String> {
 fn analyze(text: &str) -> Analysis {
     let options = Default::default();
     let document = document_from_bytes("p".into(), text.as_bytes(), false, &options)
-        .unwrap_or_else(|_| {
-            Document::from_text("p".into(), "placeholder words here.", false, false)
-        });
+        .unwrap_or_else(|_| Document::from_text("p".into(), "placeholder words here.", false));
     analyze_document(&document, &ThemeDictionary::built_in(), &with_sentences())
 }
 

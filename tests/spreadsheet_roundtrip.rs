@@ -34,8 +34,11 @@ const DE_DE: u32 = 1031;
 const FR_FR: u32 = 1036;
 
 /// Columns of text; every other column holds numbers.
-const TEXT_COLUMNS: [&str; 13] = [
+const TEXT_COLUMNS: [&str; 16] = [
     "document",
+    "author",
+    "published",
+    "score",
     "group",
     "metric",
     "level",
@@ -177,6 +180,7 @@ fn hostile_inputs(dir: &Path) -> PathBuf {
         std::fs::copy(fixtures.join("articles").join(from), to).unwrap();
     }
     std::fs::copy(fixtures.join("themes.csv"), dir.join("themes.csv")).unwrap();
+    std::fs::copy(fixtures.join("metadata.csv"), dir.join("metadata.csv")).unwrap();
     articles
 }
 
@@ -195,6 +199,8 @@ fn run_textgauge(articles: &Path, dir: &Path, name: &str, extra: &[&str]) -> Pat
             "--themes",
         ])
         .arg(dir.join("themes.csv"))
+        .arg("--metadata")
+        .arg(dir.join("metadata.csv"))
         .arg("--out")
         .arg(&out)
         .args(extra.iter().map(|arg| match *arg {
@@ -229,12 +235,25 @@ fn check_contents_of_the_csv(dir: &Path) {
         titles,
         [
             "Why Councils Struggle With Long-Term Planning",
-            "'Monday, May 5, 2024",
+            // A date alone on the first line is page furniture (a dateline),
+            // not a headline; date-like text is checked in `published`.
+            "",
             "Tariffs Again",
             "“Привет” — مرحبا — Café Ñandú 🎉",
             "'=HYPERLINK(\"http://example.com/steal?d=\",\"Click for details\")",
         ]
     );
+    let published: Vec<&str> = docs[1..]
+        .iter()
+        .map(|r| r[column("published")].as_str())
+        .collect();
+    assert_eq!(published, ["'May 5, 2024", "", "'TRUE", "", "'2025-03-14"]);
+    let authors: Vec<&str> = docs[1..]
+        .iter()
+        .map(|r| r[column("author")].as_str())
+        .collect();
+    assert_eq!(authors[4], "'=HYPERLINK(\"http://x.test\")");
+    assert_eq!(authors[2], "'-Bo", "a leading minus is a formula start");
     let band = &docs[1][column("dale_chall_grade")];
     assert!(band.contains(" to ") || band.contains(" and "), "{band}");
     let keyness = read_csv(&dir.join("keyness.csv"), STANDARD);

@@ -20,6 +20,7 @@ pub fn check_analysis(data: &[u8]) {
     let options = InputOptions {
         keep_furniture: flags & 1 != 0,
         encoding: (flags & 4 != 0).then_some(encoding_rs::WINDOWS_1252),
+        ..InputOptions::default()
     };
     let Ok(document) = document_from_bytes("fuzz".into(), bytes, flags & 2 != 0, &options) else {
         return;

@@ -8,7 +8,7 @@ mod terms;
 pub use terms::{sorted_counts, TermRules};
 
 use crate::counts::{proper_nouns, sum_words, Counts, WordFacts};
-use crate::input::Document;
+use crate::input::{Document, MetadataTable};
 use crate::metrics::diversity::{Diversity, MATTR_WINDOW};
 use crate::text::sentences::split_sentences;
 use crate::text::words::{words, Word};
@@ -23,6 +23,8 @@ pub struct Analysis {
     pub id: String,
     /// The headline, if any.
     pub title: Option<String>,
+    /// Metadata: the document's own, then any from the metadata file.
+    pub metadata: Vec<(String, String)>,
     /// Sums over the body.
     pub counts: Counts,
     /// Lines set aside as page furniture.
@@ -64,6 +66,8 @@ pub struct AnalysisRules {
     pub mattr_window: usize,
     /// How words become terms.
     pub terms: TermRules,
+    /// Metadata to attach by document id or file name (`--metadata`).
+    pub metadata: MetadataTable,
 }
 
 impl Default for AnalysisRules {
@@ -73,6 +77,7 @@ impl Default for AnalysisRules {
             sentences: false,
             mattr_window: MATTR_WINDOW,
             terms: TermRules::default(),
+            metadata: MetadataTable::default(),
         }
     }
 }
@@ -99,6 +104,7 @@ pub fn analyze_document(
     Analysis {
         id: document.id.clone(),
         title: document.title.clone(),
+        metadata: metadata_of(document, &rules.metadata),
         counts,
         furniture_lines: document.furniture.lines,
         furniture_words: words(&document.furniture.text).len(),
@@ -113,6 +119,13 @@ pub fn analyze_document(
             Vec::new()
         },
     }
+}
+
+/// A document's metadata, with the metadata file's columns attached.
+fn metadata_of(document: &Document, table: &MetadataTable) -> Vec<(String, String)> {
+    let mut metadata = document.metadata.clone();
+    table.attach(&document.id, &mut metadata);
+    metadata
 }
 
 /// Sentences of `body` as byte ranges, each with its words.
@@ -226,7 +239,7 @@ mod tests {
     use super::*;
 
     fn analyze(text: &str) -> Analysis {
-        let document = Document::from_text("t".into(), text, false, false);
+        let document = Document::from_text("t".into(), text, false);
         let rules = AnalysisRules {
             sentences: true,
             ..AnalysisRules::default()
@@ -277,8 +290,7 @@ mod tests {
 
     #[test]
     fn diversity_counts_every_word_but_terms_follow_the_rules() {
-        let document =
-            Document::from_text("t".into(), "The war and the peace. The war.", false, false);
+        let document = Document::from_text("t".into(), "The war and the peace. The war.", false);
         let rules = AnalysisRules {
             terms: TermRules::new(crate::wordlists::english_stopwords(), false, (1, 2)),
             ..AnalysisRules::default()

@@ -88,11 +88,12 @@ pub fn summarize(partial: &mut BatchPartial, analysis: &mut Analysis, group_by: 
     if analysis.counts.words == 0 {
         return;
     }
-    let group = group_by.and_then(|by| group_of(&analysis.id, by));
+    let group = group_by.map(|by| group_of(analysis, by));
     let terms = std::mem::take(&mut analysis.terms);
     partial.add(
         analysis.id.clone(),
         group,
+        analysis.metadata.clone(),
         analysis.counts.words as u64,
         metric_row(analysis),
         &terms,
@@ -141,14 +142,28 @@ pub fn metric_row(analysis: &Analysis) -> Vec<Option<f64>> {
         .collect()
 }
 
-/// The group of a document, by its id (the path as found). `None` for a
-/// metadata column: inputs carry no metadata yet, and [`crate::analyze`]
-/// refuses `--group-by COLUMN` before it gets here.
-pub fn group_of(id: &str, group_by: &GroupBy) -> Option<String> {
+/// The group a document without a value in the grouping column is in.
+pub const NO_GROUP: &str = "(none)";
+
+/// The group of a document: the folder holding it, or its value of a
+/// metadata column ([`NO_GROUP`] when it has none).
+pub fn group_of(analysis: &Analysis, group_by: &GroupBy) -> String {
     match group_by {
-        GroupBy::Folder => Some(folder_of(id).to_owned()),
-        GroupBy::Column(_) => None,
+        GroupBy::Folder => folder_of(&analysis.id).to_owned(),
+        GroupBy::Column(column) => metadata_value(analysis, column)
+            .filter(|value| !value.is_empty())
+            .unwrap_or(NO_GROUP)
+            .to_owned(),
     }
+}
+
+/// A document's value of metadata column `name` (ignoring case).
+pub fn metadata_value<'a>(analysis: &'a Analysis, name: &str) -> Option<&'a str> {
+    analysis
+        .metadata
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
 }
 
 /// The name of the folder holding the file `id` (`bbc/sport/012.txt` →

@@ -22,6 +22,8 @@ pub struct DocumentSummary {
     pub id: String,
     /// Its group, when the batch is grouped.
     pub group: Option<String>,
+    /// Its metadata, (name, value) in the order the source gives them.
+    pub metadata: Vec<(String, String)>,
     /// Its words (the size used for keyness).
     pub words: u64,
     /// One value per compared metric ([`BatchPartial::metric_names`]);
@@ -123,6 +125,7 @@ impl BatchPartial {
         &mut self,
         id: String,
         group: Option<String>,
+        metadata: Vec<(String, String)>,
         words: u64,
         metrics: Vec<Option<f64>>,
         terms: &[(String, usize)],
@@ -135,6 +138,7 @@ impl BatchPartial {
         self.push(DocumentSummary {
             id,
             group,
+            metadata,
             words,
             metrics,
             terms,
@@ -242,7 +246,7 @@ mod tests {
     fn tied_terms_share_a_rank() {
         let mut partial = BatchPartial::new(Vec::new(), Vec::new());
         let counted = terms(&[("a", 2), ("b", 2), ("c", 1), ("d", 1)]);
-        partial.add("d".into(), None, 6, Vec::new(), &counted);
+        partial.add("d".into(), None, Vec::new(), 6, Vec::new(), &counted);
         let document = &partial.documents[0];
         let ranks: Vec<usize> = document
             .terms
@@ -259,6 +263,7 @@ mod tests {
         first.add(
             "a".into(),
             Some("g".into()),
+            Vec::new(),
             3,
             vec![Some(3.0)],
             &terms(&[("war", 2), ("peace", 1)]),
@@ -267,6 +272,7 @@ mod tests {
         second.add(
             "b".into(),
             Some("g".into()),
+            Vec::new(),
             2,
             vec![Some(2.0)],
             &terms(&[("peace", 1), ("trade", 1)]),

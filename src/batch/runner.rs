@@ -7,8 +7,8 @@ use super::partial::BatchPartial;
 use super::statistics::ReferenceCorpus;
 use super::{metric_decimals, metric_names, summarize, Batch};
 use crate::analysis::{analyze_document, Analysis, AnalysisRules};
-use crate::config::Config;
-use crate::input::{decoding_note, load_document, Discovered, Source};
+use crate::config::{Config, GroupBy};
+use crate::input::{decoding_note, load_documents, Discovered, Source};
 use crate::themes::ThemeDictionary;
 use crate::Error;
 use rayon::prelude::*;
@@ -43,7 +43,10 @@ pub fn analyze_sources(
         .sources
         .chunks(CHUNK)
         .flat_map(|chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)));
-    for (position, result) in results.enumerate() {
+    let results = results
+        .enumerate()
+        .flat_map(|(position, per_source)| per_source.into_iter().map(move |r| (position, r)));
+    for (position, result) in results {
         match result {
             Ok(mut analysis) => {
                 if analysis.counts.words == 0 {
@@ -63,11 +66,39 @@ pub fn analyze_sources(
     if analyses.is_empty() {
         return Err(Error::NothingAnalyzed(failures));
     }
+    if let Some(GroupBy::Column(column)) = &config.batch.group_by {
+        check_group_column(&analyses, column)?;
+    }
     let mut batch = Batch::from_partial(analyses, partial, themes);
     batch.stats.reference = reference;
     batch.failures = failures;
     batch.warnings = warnings;
     Ok(batch)
+}
+
+/// A metadata column to group by must exist in some document.
+fn check_group_column(analyses: &[Analysis], column: &str) -> Result<(), Error> {
+    if analyses
+        .iter()
+        .any(|a| super::metadata_value(a, column).is_some())
+    {
+        return Ok(());
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _) in analyses.iter().flat_map(|a| &a.metadata) {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    let names = if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    };
+    Err(Error::Config(format!(
+        "--group-by {column}: no input has a metadata column `{column}` (the columns are: {names}); \
+         group by `folder` or one of those"
+    )))
 }
 
 /// Read and analyze a reference corpus: its term counts only. Its failures
@@ -90,7 +121,7 @@ pub fn analyze_reference(
         .sources
         .chunks(CHUNK)
         .flat_map(|chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)));
-    for result in results {
+    for result in results.flatten() {
         match result {
             Ok(analysis) if analysis.counts.words == 0 => {
                 failures.push(Failure::new(analysis.id, Stage::Analyze, "no words found"));
@@ -112,18 +143,25 @@ pub fn analyze_reference(
     Ok((reference, failures))
 }
 
+/// Each source's analyses (one a document it holds; a row that could not
+/// be read is a failure named by its row id), in source order.
 fn analyze_all(
     sources: &[Source],
     dictionary: &ThemeDictionary,
     rules: &AnalysisRules,
     config: &Config,
-) -> Vec<Result<Analysis, Failure>> {
+) -> Vec<Vec<Result<Analysis, Failure>>> {
     sources
         .par_iter()
-        .map(|source| {
-            let document = load_document(source, &config.input)
-                .map_err(|err| Failure::new(source.id(), Stage::Read, err))?;
-            Ok(analyze_document(&document, dictionary, rules))
+        .map(|source| match load_documents(source, &config.input) {
+            Err(err) => vec![Err(Failure::new(source.id(), Stage::Read, err))],
+            Ok(documents) => documents
+                .into_iter()
+                .map(|loaded| match loaded {
+                    Ok(document) => Ok(analyze_document(&document, dictionary, rules)),
+                    Err((id, why)) => Err(Failure::new(id, Stage::Read, why)),
+                })
+                .collect(),
         })
         .collect()
 }

@@ -2,13 +2,74 @@
 //! sources. Folders are walked recursively in sorted order so the batch order,
 //! and so every report, is the same on every run and machine.
 
-use super::InputError;
-use crate::config::InputSpec;
+use super::{Format, InputError};
+use crate::config::{FolderOptions, InputSpec, REPORTS_MANIFEST};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// File endings read from folders (a file named directly is read whatever its ending).
-const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+/// Which files a folder walk reads: by ending, and by `--include` and
+/// `--exclude` globs matched against the path below the folder named (a
+/// glob without `/` also matches at any depth: `*.html`, `draft-*`). A
+/// file named directly is read whatever its ending.
+#[derive(Debug, Clone)]
+pub struct FileFilter {
+    extensions: Vec<String>,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl Default for FileFilter {
+    fn default() -> Self {
+        FileFilter::new(&FolderOptions::default()).expect("no globs to fail")
+    }
+}
+
+impl FileFilter {
+    /// The filter for these options; a glob that does not parse is an error.
+    pub fn new(options: &FolderOptions) -> Result<Self, String> {
+        Ok(FileFilter {
+            extensions: options
+                .extensions
+                .iter()
+                .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+                .collect(),
+            include: glob_set(&options.include, "--include")?,
+            exclude: glob_set(&options.exclude, "--exclude")?,
+        })
+    }
+
+    /// Whether the walk reads `path`, found below `root`.
+    fn reads(&self, root: &Path, path: &Path) -> bool {
+        let ending_ok = extension(path).is_some_and(|ext| self.extensions.contains(&ext));
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let included = self
+            .include
+            .as_ref()
+            .is_none_or(|set| set.is_match(relative));
+        let excluded = self
+            .exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(relative));
+        ending_ok && included && !excluded
+    }
+}
+
+/// The globs as one set, `None` for none.
+fn glob_set(globs: &[String], option: &str) -> Result<Option<GlobSet>, String> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for glob in globs {
+        let parsed = GlobBuilder::new(glob)
+            .literal_separator(glob.contains('/'))
+            .build()
+            .map_err(|e| format!("{option} {glob}: {e}"))?;
+        set.add(parsed);
+    }
+    set.build().map(Some).map_err(|e| format!("{option}: {e}"))
+}
 
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,13 +94,11 @@ impl Source {
         }
     }
 
-    /// Whether the text should be read as Markdown (by file ending).
-    pub fn is_markdown(&self) -> bool {
+    /// How the source is read (by file ending; standard input is text).
+    pub fn format(&self) -> Format {
         match self {
-            Source::Stdin => false,
-            Source::File { path, .. } => {
-                matches!(extension(path).as_deref(), Some("md" | "markdown"))
-            }
+            Source::Stdin => Format::Text,
+            Source::File { path, .. } => Format::of(path),
         }
     }
 }
@@ -88,12 +147,17 @@ impl Discovered {
 /// directly, it is read). An unreadable folder is a failure and the walk
 /// goes on.
 pub fn discover(inputs: &[InputSpec]) -> Discovered {
+    discover_with(inputs, &FileFilter::default())
+}
+
+/// [`discover`], reading from folders the files `filter` lets through.
+pub fn discover_with(inputs: &[InputSpec], filter: &FileFilter) -> Discovered {
     let mut found = Discovered::default();
     let mut seen = HashSet::new();
     for input in inputs {
         match input {
             InputSpec::Stdin => push_unique(&mut found.sources, &mut seen, Source::Stdin),
-            InputSpec::Path(path) => match expand_path(path, &mut found) {
+            InputSpec::Path(path) => match expand_path(path, filter, &mut found) {
                 Ok(files) => files
                     .into_iter()
                     .for_each(|source| push_unique(&mut found.sources, &mut seen, source)),
@@ -110,7 +174,11 @@ fn push_unique(sources: &mut Vec<Source>, seen: &mut HashSet<String>, source: So
     }
 }
 
-fn expand_path(path: &Path, found: &mut Discovered) -> Result<Vec<Source>, InputError> {
+fn expand_path(
+    path: &Path,
+    filter: &FileFilter,
+    found: &mut Discovered,
+) -> Result<Vec<Source>, InputError> {
     let meta = std::fs::metadata(path).map_err(|err| match err.kind() {
         std::io::ErrorKind::NotFound => InputError::Missing,
         _ => InputError::Io(err),
@@ -119,6 +187,8 @@ fn expand_path(path: &Path, found: &mut Discovered) -> Result<Vec<Source>, Input
         return Ok(vec![file_source(path)]);
     }
     let mut walk = Walk {
+        root: path,
+        filter,
         ancestors: Vec::new(),
         walked: HashSet::new(),
         files: Vec::new(),
@@ -135,6 +205,10 @@ fn expand_path(path: &Path, found: &mut Discovered) -> Result<Vec<Source>, Input
 
 /// A recursive folder walk.
 struct Walk<'a> {
+    /// The folder named.
+    root: &'a Path,
+    /// Which files to read.
+    filter: &'a FileFilter,
     /// Canonical paths of the folders being walked, outermost first.
     ancestors: Vec<PathBuf>,
     /// Canonical paths of every folder walked so far.
@@ -159,6 +233,10 @@ impl Walk<'_> {
                 dir,
                 "skipped: a symbolic link leads to a folder already read",
             );
+            return Ok(());
+        }
+        if dir.join(REPORTS_MANIFEST).is_file() && dir != self.root {
+            self.warn(dir, "skipped: a folder of textgauge reports");
             return Ok(());
         }
         let entries = std::fs::read_dir(dir)?;
@@ -188,7 +266,7 @@ impl Walk<'_> {
             }
             return;
         }
-        if !extension(&path).is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.as_str())) {
+        if !self.filter.reads(self.root, &path) {
             return;
         }
         match meta {

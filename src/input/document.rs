@@ -3,7 +3,9 @@
 //! first paragraph; not counted) and the body, with trailing page furniture
 //! set aside but kept, so reports can say how much was dropped.
 
+use super::formats::Extracted;
 use super::furniture::{strip_furniture, FurnitureCut};
+use super::rows::Row;
 
 /// Longest line, in characters, that can be a headline.
 const MAX_TITLE_CHARS: usize = 200;
@@ -15,8 +17,11 @@ const MAX_TITLE_WORDS: usize = 25;
 pub struct Document {
     /// The stable id reported in the `document` column.
     pub id: String,
-    /// The headline, if the text starts with one.
+    /// The headline, if the text starts with one (or the source names one).
     pub title: Option<String>,
+    /// Metadata (author, date, URL, a row's other columns…): (name,
+    /// value) pairs in the order the source gives them; values may be empty.
+    pub metadata: Vec<(String, String)>,
     /// The text that is counted: no headline, no trailing furniture.
     pub body: String,
     /// What was set aside as trailing page furniture.
@@ -28,17 +33,60 @@ pub struct Document {
 }
 
 impl Document {
-    /// Shape decoded text into a document: Markdown markup removed (for
-    /// `.md`), headline split off, trailing furniture set aside unless
-    /// `keep_furniture`. The text is taken to be clean UTF-8; a loader that
-    /// decoded bytes sets `encoding` and `decode_errors` afterwards.
-    pub fn from_text(id: String, text: &str, markdown: bool, keep_furniture: bool) -> Self {
-        let plain = if markdown {
-            super::markdown::to_plain(text)
+    /// Shape plain text into a document: headline split off, furniture
+    /// set aside unless `keep_furniture`. The text is taken to be clean
+    /// UTF-8; a loader that decoded bytes sets `encoding` and
+    /// `decode_errors` afterwards.
+    pub fn from_text(id: String, text: &str, keep_furniture: bool) -> Self {
+        // Furniture first: a cookie notice or byline above the headline
+        // would otherwise hide it (the top cut never removes a headline).
+        let (kept, furniture) = if keep_furniture {
+            (text.trim().to_owned(), FurnitureCut::default())
         } else {
-            text.to_owned()
+            strip_furniture(text)
         };
-        let (title, rest) = split_title(&plain);
+        let (title, rest) = split_title(&kept);
+        let mut document = Self::shaped(id, title, rest, Vec::new(), true);
+        document.furniture = furniture;
+        document
+    }
+
+    /// A document from what a reader extracted (HTML, Markdown): its title
+    /// and metadata as found, its blocks one paragraph each, so that no
+    /// sentence runs from one block into the next.
+    pub fn from_extracted(id: String, extracted: Extracted, keep_furniture: bool) -> Self {
+        let body = extracted.body_text();
+        Self::shaped(
+            id,
+            extracted.title,
+            &body,
+            extracted.metadata,
+            keep_furniture,
+        )
+    }
+
+    /// A document from one row of a table or JSON lines file: its title
+    /// from the title column, or else split off its text as for plain text.
+    pub fn from_row(row: Row, keep_furniture: bool) -> Self {
+        match row.title {
+            Some(title) => {
+                Self::shaped(row.id, Some(title), &row.text, row.metadata, keep_furniture)
+            }
+            None => Document {
+                metadata: row.metadata,
+                ..Self::from_text(row.id, &row.text, keep_furniture)
+            },
+        }
+    }
+
+    /// Set trailing furniture aside (unless kept) and assemble.
+    fn shaped(
+        id: String,
+        title: Option<String>,
+        rest: &str,
+        metadata: Vec<(String, String)>,
+        keep_furniture: bool,
+    ) -> Self {
         let (body, furniture) = if keep_furniture {
             (rest.trim().to_owned(), FurnitureCut::default())
         } else {
@@ -47,6 +95,7 @@ impl Document {
         Document {
             id,
             title,
+            metadata,
             body,
             furniture,
             encoding: "UTF-8",
@@ -64,11 +113,26 @@ pub fn split_title(text: &str) -> (Option<String>, &str) {
     };
     let (first, rest) = text.split_at(break_at);
     let line = first.trim();
-    if is_headline(line) && !rest.trim().is_empty() {
+    if (is_headline(line) || is_question_headline(line, rest)) && !rest.trim().is_empty() {
         (Some(line.to_owned()), rest)
     } else {
         (None, text)
     }
+}
+
+/// Fewest words of a question that can be a headline
+/// (`Could Yukos be a blessing in disguise?`).
+const MIN_QUESTION_TITLE_WORDS: usize = 4;
+/// Fewest words after a question for it to be a headline, not an opening.
+const MIN_WORDS_AFTER_QUESTION_TITLE: usize = 15;
+
+/// Whether a first line ending in `?` is a question headline: long enough
+/// to be a headline and followed by a body of its own.
+fn is_question_headline(line: &str, rest: &str) -> bool {
+    line.ends_with('?')
+        && line.split_whitespace().count() >= MIN_QUESTION_TITLE_WORDS
+        && rest.split_whitespace().count() >= MIN_WORDS_AFTER_QUESTION_TITLE
+        && is_headline(line.trim_end_matches('?'))
 }
 
 fn is_headline(line: &str) -> bool {
@@ -96,6 +160,18 @@ mod tests {
     fn a_first_sentence_is_not_a_title() {
         assert_eq!(split_title("It rained.\n\nThen it stopped.").0, None);
         assert_eq!(split_title("Was it rain?\n\nYes.").0, None);
+    }
+
+    #[test]
+    fn a_question_headline_over_a_body_is_a_title() {
+        let text = "Could Yukos be a blessing in disguise?\n\nRussia's oil giant has been broken up, and some investors now think the sale could help the market grow.";
+        let (title, rest) = split_title(text);
+        assert_eq!(
+            title.as_deref(),
+            Some("Could Yukos be a blessing in disguise?")
+        );
+        assert!(rest.trim().starts_with("Russia's"));
+        assert_eq!(split_title("What now?\n\nA long answer follows here with many words in it for sure, really many.").0, None, "too short");
     }
 
     #[test]

@@ -5,13 +5,18 @@
 mod decode;
 mod discover;
 mod document;
+mod format;
+pub mod formats;
 mod furniture;
-mod markdown;
+mod metadata;
+pub mod rows;
 
 pub use decode::{decode_text, decoding_note, Decoded, UTF8_WITH_WINDOWS_1252, WINDOWS_1252};
-pub use discover::{discover, path_id, Discovered, Source, Unexpanded};
+pub use discover::{discover, discover_with, path_id, Discovered, FileFilter, Source, Unexpanded};
 pub use document::{split_title, Document};
+pub use format::Format;
 pub use furniture::{strip_furniture, FurnitureCut};
+pub use metadata::MetadataTable;
 
 use crate::config::InputOptions;
 use std::io::Read;
@@ -22,8 +27,10 @@ pub enum InputError {
     /// The path does not exist.
     #[error("no such file or folder")]
     Missing,
-    /// A folder held no `.txt` or `.md` files.
-    #[error("folder holds no text files (.txt, .md)")]
+    /// A folder held no file that the walk reads.
+    #[error(
+        "folder holds no file to read (by default .txt .md .markdown .html .htm .csv .tsv .jsonl)"
+    )]
     NoTextFiles,
     /// The operating system refused to read it.
     #[error("cannot read: {0}")]
@@ -35,7 +42,15 @@ pub enum InputError {
     /// Zero bytes, or only white space.
     #[error("empty file")]
     Empty,
+    /// The file's structure could not be read (a row file without the
+    /// text column, front matter that is not YAML).
+    #[error("{0}")]
+    Structure(String),
 }
+
+/// One document read from a source, or one row of it that failed: (the
+/// row's id, why).
+pub type Loaded = Result<Document, rows::RowFailure>;
 
 /// Read the whole of one source into bytes.
 pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
@@ -52,10 +67,64 @@ pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
     }
 }
 
-/// Read, decode and shape one source into a [`Document`].
-pub fn load_document(source: &Source, options: &InputOptions) -> Result<Document, InputError> {
+/// Read, decode and shape one source into its documents: one for a text,
+/// Markdown or HTML file, one a row for a CSV, TSV or JSON lines file.
+pub fn load_documents(source: &Source, options: &InputOptions) -> Result<Vec<Loaded>, InputError> {
     let bytes = read_source(source)?;
-    document_from_bytes(source.id(), &bytes, source.is_markdown(), options)
+    documents_from_bytes(source.id(), &bytes, source.format(), options)
+}
+
+/// Decode and shape one input's bytes, in `format`, into its documents.
+pub fn documents_from_bytes(
+    id: String,
+    bytes: &[u8],
+    format: Format,
+    options: &InputOptions,
+) -> Result<Vec<Loaded>, InputError> {
+    let decoded = decode_text(bytes, options.encoding)?;
+    if decoded.text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    let keep = options.keep_furniture;
+    let text = decoded.text.as_str();
+    let mut documents = match format {
+        Format::Text => vec![Ok(Document::from_text(id, text, keep))],
+        Format::Markdown => {
+            let extracted = formats::markdown::read_markdown(text)
+                .map_err(|e| InputError::Structure(e.to_string()))?;
+            vec![Ok(Document::from_extracted(id, extracted, keep))]
+        }
+        Format::Html => {
+            let extracted = formats::html::read_html(text);
+            vec![Ok(Document::from_extracted(id, extracted, keep))]
+        }
+        Format::Csv | Format::Tsv | Format::JsonLines => row_documents(&id, text, format, options)?,
+    };
+    for document in documents.iter_mut().flatten() {
+        document.encoding = decoded.encoding;
+        document.decode_errors = decoded.decode_errors;
+    }
+    Ok(documents)
+}
+
+/// The documents of a row file, one a row.
+fn row_documents(
+    file: &str,
+    text: &str,
+    format: Format,
+    options: &InputOptions,
+) -> Result<Vec<Loaded>, InputError> {
+    let found = match format {
+        Format::JsonLines => rows::json_rows(file, text, &options.rows),
+        Format::Tsv => rows::table_rows(file, text, b'\t', &options.rows),
+        _ => rows::table_rows(file, text, b',', &options.rows),
+    }
+    .map_err(InputError::Structure)?;
+    let keep = options.keep_furniture;
+    Ok(found
+        .into_iter()
+        .map(|row| row.map(|row| Document::from_row(row, keep)))
+        .collect())
 }
 
 /// Decode and shape one input's bytes into a [`Document`] named `id`.
@@ -65,12 +134,14 @@ pub fn document_from_bytes(
     markdown: bool,
     options: &InputOptions,
 ) -> Result<Document, InputError> {
-    let decoded = decode_text(bytes, options.encoding)?;
-    if decoded.text.trim().is_empty() {
-        return Err(InputError::Empty);
-    }
-    let mut document = Document::from_text(id, &decoded.text, markdown, options.keep_furniture);
-    document.encoding = decoded.encoding;
-    document.decode_errors = decoded.decode_errors;
-    Ok(document)
+    let format = if markdown {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
+    let mut documents = documents_from_bytes(id, bytes, format, options)?;
+    // Text and Markdown give exactly one document.
+    documents
+        .swap_remove(0)
+        .map_err(|(_, why)| InputError::Structure(why))
 }

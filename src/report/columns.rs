@@ -20,7 +20,62 @@ const INPUT_FACTS: [&str; 4] = [
     "decode_errors",
 ];
 
-/// The header of `documents.csv` for a dictionary of these themes.
+/// A metadata column: its header in the reports, and the metadata name
+/// whose values it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetadataColumn {
+    /// The column's header.
+    pub header: String,
+    /// The metadata name.
+    pub name: String,
+}
+
+/// The metadata columns of a batch: every name any document has, in the
+/// order first seen. A name that is already a column of the report
+/// (`title`, `words`, `group`…) is written `meta_NAME`.
+pub fn metadata_columns<'a>(
+    metadata: impl Iterator<Item = &'a [(String, String)]>,
+    reserved: &[String],
+) -> Vec<MetadataColumn> {
+    let mut columns: Vec<MetadataColumn> = Vec::new();
+    for (name, _) in metadata.flatten() {
+        if columns.iter().any(|c| c.name == *name) {
+            continue;
+        }
+        let taken = |header: &str| reserved.iter().any(|r| r.eq_ignore_ascii_case(header));
+        let mut header = name.clone();
+        while taken(&header)
+            || columns
+                .iter()
+                .any(|c| c.header.eq_ignore_ascii_case(&header))
+        {
+            header = format!("meta_{header}");
+        }
+        columns.push(MetadataColumn {
+            header,
+            name: name.clone(),
+        });
+    }
+    columns
+}
+
+/// One document's cells of the metadata columns (empty where it has none).
+pub fn metadata_cells<'a>(
+    metadata: &'a [(String, String)],
+    columns: &[MetadataColumn],
+) -> impl Iterator<Item = Cell<'a>> {
+    columns
+        .iter()
+        .map(|column| {
+            let value = metadata.iter().find(|(n, _)| *n == column.name);
+            text(value.map_or("", |(_, v)| v.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// The header of `documents.csv` for a dictionary of these themes, without
+/// metadata columns.
 pub fn document_header(themes: &[String]) -> Vec<String> {
     IDENTITY
         .iter()
@@ -32,13 +87,24 @@ pub fn document_header(themes: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The header of `documents.csv` with the metadata columns right after
+/// `document`.
+pub fn document_header_with(themes: &[String], metadata: &[MetadataColumn]) -> Vec<String> {
+    let mut header = document_header(themes);
+    let names = metadata.iter().map(|c| c.header.clone());
+    header.splice(1..1, names);
+    header
+}
+
 /// One document's row of `documents.csv`.
-pub fn document_row(a: &Analysis) -> Vec<Cell<'_>> {
+pub fn document_row<'a>(a: &'a Analysis, metadata: &[MetadataColumn]) -> Vec<Cell<'a>> {
     let figures = Figures {
         counts: &a.counts,
         diversity: &a.diversity,
     };
-    let mut row = vec![text(&a.id), text(a.title.as_deref().unwrap_or_default())];
+    let mut row = vec![text(&a.id)];
+    row.extend(metadata_cells(&a.metadata, metadata));
+    row.push(text(a.title.as_deref().unwrap_or_default()));
     row.extend(MEASURES.iter().map(|m| measure_cell(m, &figures)));
     row.extend([
         Cell::Count(a.furniture_lines),

@@ -2,6 +2,7 @@
 //! `corpus_terms`, `keyness`, `compare` and `groups`. They read the batch
 //! statistics (`crate::batch`), never the texts.
 
+use super::columns::{metadata_cells, MetadataColumn};
 use super::tables::{header, per_thousand_cell};
 use super::{text, Cell, Table};
 use crate::batch::{Batch, DocumentSummary, KeyTerm, KeynessRules};
@@ -150,20 +151,40 @@ fn key_rows<'a>(
     })
 }
 
+/// The fixed columns of `compare` (`group` only when grouping).
+pub const COMPARE_COLUMNS: [&str; 8] = [
+    "document",
+    "group",
+    "metric",
+    "value",
+    "mean",
+    "sd",
+    "z",
+    "percentile",
+];
+
 /// `compare`: one row per document and metric, with where the document
-/// stands in the batch.
-pub fn compare(batch: &Batch) -> Table<'_> {
+/// stands in the batch; the metadata columns follow `document`.
+pub fn compare(batch: &Batch, metadata: Vec<MetadataColumn>) -> Table<'_> {
     let stats = &batch.stats;
     let grouped = !stats.groups.is_empty();
+    let mut names: Vec<String> = vec!["document".into()];
+    names.extend(metadata.iter().map(|c| c.header.clone()));
+    names.extend(
+        COMPARE_COLUMNS[1..]
+            .iter()
+            .filter(|c| grouped || **c != "group")
+            .map(|c| (*c).to_owned()),
+    );
     let rows = batch.summaries.iter().flat_map(move |doc| {
-        (0..stats.metric_names.len()).map(move |metric| compare_row(batch, doc, metric, grouped))
+        let cells: Vec<Cell<'_>> = metadata_cells(&doc.metadata, &metadata).collect();
+        (0..stats.metric_names.len()).map(move |metric| {
+            let mut row = compare_row(batch, doc, metric, grouped);
+            row.splice(1..1, cells.iter().cloned());
+            row
+        })
     });
-    let mut names = vec!["document"];
-    if grouped {
-        names.push("group");
-    }
-    names.extend(["metric", "value", "mean", "sd", "z", "percentile"]);
-    Table::new("compare", header(&names), rows)
+    Table::new("compare", names, rows)
         .with_shrink_hint("fewer documents a run (or pivot on documents.csv)")
 }
 

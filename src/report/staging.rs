@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// The list, in each output folder, of the files the last run wrote there,
 /// so that the next run can remove those it does not write again.
-pub const MANIFEST: &str = ".textgauge-reports";
+pub const MANIFEST: &str = crate::config::REPORTS_MANIFEST;
 
 /// Start of every temporary file name.
 const TEMP_PREFIX: &str = ".textgauge-";

@@ -2,7 +2,9 @@
 //! `corpus_terms`, `keyness`, `compare`, `groups` (when grouped),
 //! optionally `sentences`, and `errors` when an input failed.
 
-use super::columns::{document_header, document_row};
+use super::columns::{
+    document_header, document_header_with, document_row, metadata_columns, MetadataColumn,
+};
 use super::comparison;
 use super::{text, Cell, Table};
 use crate::analysis::Analysis;
@@ -57,13 +59,14 @@ impl Default for TableOptions {
 
 /// All report tables for a batch, in the order they are written.
 pub fn build_tables(batch: &Batch, options: TableOptions) -> Vec<Table<'_>> {
+    let metadata = batch_metadata_columns(batch);
     let mut tables = vec![
-        documents(&batch.analyses, &batch.themes),
+        documents(&batch.analyses, &batch.themes, metadata.clone()),
         comparison::terms(batch, options),
         theme_table(&batch.analyses, &batch.themes),
         comparison::corpus_terms(batch, options.keyness.min_count),
         comparison::keyness(batch, options.keyness),
-        comparison::compare(batch),
+        comparison::compare(batch, metadata),
     ];
     if !batch.stats.groups.is_empty() {
         tables.push(comparison::groups(batch));
@@ -82,11 +85,26 @@ pub(super) fn per_thousand_cell(count: usize, words: usize) -> Cell<'static> {
     Cell::Number(per_thousand(count, words), RATE)
 }
 
-fn documents<'a>(analyses: &'a [Analysis], themes: &[String]) -> Table<'a> {
+/// The metadata columns of a batch, named apart from every fixed column of
+/// `documents.csv` and `compare.csv`.
+fn batch_metadata_columns(batch: &Batch) -> Vec<MetadataColumn> {
+    let mut reserved = document_header(&batch.themes);
+    reserved.extend(comparison::COMPARE_COLUMNS.iter().map(|c| (*c).to_owned()));
+    metadata_columns(
+        batch.analyses.iter().map(|a| a.metadata.as_slice()),
+        &reserved,
+    )
+}
+
+fn documents<'a>(
+    analyses: &'a [Analysis],
+    themes: &[String],
+    metadata: Vec<MetadataColumn>,
+) -> Table<'a> {
     Table::new(
         "documents",
-        document_header(themes),
-        analyses.iter().map(document_row),
+        document_header_with(themes, &metadata),
+        analyses.iter().map(move |a| document_row(a, &metadata)),
     )
 }
 
