@@ -39,11 +39,7 @@ pub fn analyze_sources(
     let themes = dictionary.themes().to_vec();
     let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
     let mut analyses = Vec::with_capacity(found.sources.len());
-    let results = found
-        .sources
-        .chunks(CHUNK)
-        .flat_map(|chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)));
-    let results = results
+    let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config)
         .enumerate()
         .flat_map(|(position, per_source)| per_source.into_iter().map(move |r| (position, r)));
     for (position, result) in results {
@@ -117,10 +113,7 @@ pub fn analyze_reference(
         .map(|missed| Failure::new(missed.id, Stage::Discover, missed.error))
         .collect();
     let mut reference = ReferenceCorpus::default();
-    let results = found
-        .sources
-        .chunks(CHUNK)
-        .flat_map(|chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)));
+    let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config);
     for result in results.flatten() {
         match result {
             Ok(analysis) if analysis.counts.words == 0 => {
@@ -141,6 +134,21 @@ pub fn analyze_reference(
         )));
     }
     Ok((reference, failures))
+}
+
+/// Each source's analyses, in source order, [`CHUNK`] sources analyzed in
+/// parallel at a time: the next chunk starts only when the caller has
+/// folded this one.
+fn analyses_by_source<'a>(
+    pool: &'a Pool,
+    sources: &'a [Source],
+    dictionary: &'a ThemeDictionary,
+    rules: &'a AnalysisRules,
+    config: &'a Config,
+) -> impl Iterator<Item = Vec<Result<Analysis, Failure>>> + 'a {
+    sources
+        .chunks(CHUNK)
+        .flat_map(move |chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)))
 }
 
 /// Each source's analyses (one a document it holds; a row that could not

@@ -40,15 +40,9 @@ impl Document {
     pub fn from_text(id: String, text: &str, keep_furniture: bool) -> Self {
         // Furniture first: a cookie notice or byline above the headline
         // would otherwise hide it (the top cut never removes a headline).
-        let (kept, furniture) = if keep_furniture {
-            (text.trim().to_owned(), FurnitureCut::default())
-        } else {
-            strip_furniture(text)
-        };
+        let (kept, furniture) = furniture_set_aside(text, keep_furniture);
         let (title, rest) = split_title(&kept);
-        let mut document = Self::shaped(id, title, rest, Vec::new(), true);
-        document.furniture = furniture;
-        document
+        Self::assembled(id, title, Vec::new(), rest.trim().to_owned(), furniture)
     }
 
     /// A document from what a reader extracted (HTML, Markdown): its title
@@ -79,7 +73,7 @@ impl Document {
         }
     }
 
-    /// Set trailing furniture aside (unless kept) and assemble.
+    /// Set furniture aside (unless kept) and assemble.
     fn shaped(
         id: String,
         title: Option<String>,
@@ -87,11 +81,18 @@ impl Document {
         metadata: Vec<(String, String)>,
         keep_furniture: bool,
     ) -> Self {
-        let (body, furniture) = if keep_furniture {
-            (rest.trim().to_owned(), FurnitureCut::default())
-        } else {
-            strip_furniture(rest)
-        };
+        let (body, furniture) = furniture_set_aside(rest, keep_furniture);
+        Self::assembled(id, title, metadata, body, furniture)
+    }
+
+    /// A document of these parts, read as clean UTF-8.
+    fn assembled(
+        id: String,
+        title: Option<String>,
+        metadata: Vec<(String, String)>,
+        body: String,
+        furniture: FurnitureCut,
+    ) -> Self {
         Document {
             id,
             title,
@@ -101,6 +102,15 @@ impl Document {
             encoding: "UTF-8",
             decode_errors: 0,
         }
+    }
+}
+
+/// `text` with its page furniture set aside, unless it is kept.
+fn furniture_set_aside(text: &str, keep_furniture: bool) -> (String, FurnitureCut) {
+    if keep_furniture {
+        (text.trim().to_owned(), FurnitureCut::default())
+    } else {
+        strip_furniture(text)
     }
 }
 
