@@ -17,7 +17,7 @@ pub const MINI_WORD_LETTERS: usize = 3;
 /// Sums over one document's counted text (headline and furniture excluded).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
-    /// Paragraphs (blocks separated by blank lines).
+    /// Paragraphs: blocks of running text (see `text::paragraphs`).
     pub paragraphs: usize,
     /// Sentences.
     pub sentences: usize,

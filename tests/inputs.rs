@@ -283,3 +283,69 @@ fn a_folder_mixing_every_kind_lines_its_metadata_up() {
         ]
     );
 }
+
+#[test]
+fn web_page_and_markdown_structure_reaches_the_counts_unguessed() {
+    let dir = tempdir().unwrap();
+    let p = dir.path();
+    let page = "<html><body><article><h1>Rates</h1>\
+        <p>Rates rose again this week</p>\
+        <h2>Why it matters</h2>\
+        <p>Savers gain. Borrowers lose.</p>\
+        <ul><li>Mortgages cost more</li><li>Rents follow</li><li>Deposits pay</li></ul>\
+        <blockquote><p>It is a squeeze, one banker said.</p></blockquote>\
+        </article></body></html>";
+    fs::write(p.join("page.html"), page).unwrap();
+    let markdown = "# Rates\n\nRates rose again this week\n\n## Why it matters\n\n\
+        Savers gain. Borrowers lose.\n\n- Mortgages cost more\n- Rents follow\n- Deposits pay\n\n\
+        > It is a squeeze, one banker said.\n";
+    fs::write(p.join("draft.md"), markdown).unwrap();
+    let out = p.join("out");
+    analyze(p, &out, &["--sentences"]).success();
+    let documents = rows(out.join("documents.csv"));
+    assert_eq!(documents.len(), 2);
+    for document in &documents {
+        // Paragraph, paragraph, the list (once), the quote; not the heading.
+        assert_eq!(document["paragraphs"], "4", "{}", document["document"]);
+        // Unpunctuated paragraph, heading, two, three items, the quote.
+        assert_eq!(document["sentences"], "8", "{}", document["document"]);
+    }
+    let sentences = rows(out.join("sentences.csv"));
+    let of_page: Vec<&str> = sentences
+        .iter()
+        .filter(|r| r["document"].ends_with("page.html"))
+        .map(|r| r["text"].as_str())
+        .collect();
+    assert_eq!(
+        of_page,
+        [
+            "Rates rose again this week",
+            "Why it matters",
+            "Savers gain.",
+            "Borrowers lose.",
+            "Mortgages cost more",
+            "Rents follow",
+            "Deposits pay",
+            "It is a squeeze, one banker said."
+        ]
+    );
+}
+
+#[test]
+fn a_line_of_white_space_separates_paragraphs_in_every_report() {
+    let dir = tempdir().unwrap();
+    let p = dir.path();
+    fs::write(
+        p.join("a.txt"),
+        "The first part is here.\n \t \nSecond part here.",
+    )
+    .unwrap();
+    let out = p.join("out");
+    analyze(p, &out, &["--sentences"]).success();
+    let documents = rows(out.join("documents.csv"));
+    assert_eq!(documents[0]["paragraphs"], "2");
+    assert_eq!(documents[0]["sentences"], "2");
+    let sentences = rows(out.join("sentences.csv"));
+    let texts: Vec<&str> = sentences.iter().map(|r| r["text"].as_str()).collect();
+    assert_eq!(texts, ["The first part is here.", "Second part here."]);
+}

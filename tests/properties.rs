@@ -43,6 +43,7 @@ fn analyze(text: &str) -> textgauge::analysis::Analysis {
         id: "p".into(),
         title: None,
         body: text.to_owned(),
+        blocks: Vec::new(),
         furniture: Default::default(),
         encoding: "UTF-8",
         decode_errors: 0,

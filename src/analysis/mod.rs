@@ -10,7 +10,8 @@ pub use terms::{sorted_counts, TermRules};
 use crate::counts::{proper_nouns, sum_words, Counts, WordFacts};
 use crate::input::{Document, MetadataTable};
 use crate::metrics::diversity::{Diversity, MATTR_WINDOW};
-use crate::text::sentences::split_sentences;
+use crate::text::paragraphs::{count_paragraphs, BlockSpan};
+use crate::text::sentences::split_blocks;
 use crate::text::words::{words, Word};
 use crate::themes::{ThemeDictionary, ThemeTally};
 use rustc_hash::FxHashMap;
@@ -89,7 +90,8 @@ pub fn analyze_document(
     rules: &AnalysisRules,
 ) -> Analysis {
     let body = document.body.as_str();
-    let sentence_words = words_by_sentence(body);
+    let blocks = document.blocks();
+    let sentence_words = words_by_sentence(body, &blocks);
     let (facts, spans) = word_facts(&sentence_words);
     let proper = proper_nouns(&facts);
     let mut counts = sum_words(&facts, |w| proper.contains(w.term.as_str()));
@@ -97,7 +99,7 @@ pub fn analyze_document(
         .iter()
         .filter(|(_, words)| !words.is_empty())
         .count();
-    counts.paragraphs = body.split("\n\n").filter(|p| !p.trim().is_empty()).count();
+    counts.paragraphs = count_paragraphs(&blocks);
     counts.characters = body.chars().filter(|c| !c.is_whitespace()).count();
     let tokens = type_ids(&facts);
     counts.types = tokens.iter().max().map_or(0, |&id| id as usize + 1);
@@ -129,9 +131,12 @@ fn metadata_of(document: &Document, table: &MetadataTable) -> Vec<(String, Strin
 }
 
 /// Sentences of `body` as byte ranges, each with its words.
-fn words_by_sentence(body: &str) -> Vec<(Range<usize>, Vec<Word<'_>>)> {
+fn words_by_sentence<'a>(
+    body: &'a str,
+    blocks: &[BlockSpan],
+) -> Vec<(Range<usize>, Vec<Word<'a>>)> {
     let mut all = words(body).into_iter().peekable();
-    split_sentences(body)
+    split_blocks(body, blocks)
         .into_iter()
         .map(|range| {
             let mut inside = Vec::new();

@@ -3,9 +3,10 @@
 //! first paragraph; not counted) and the body, with trailing page furniture
 //! set aside but kept, so reports can say how much was dropped.
 
-use super::formats::Extracted;
-use super::furniture::{strip_furniture, FurnitureCut};
+use super::formats::{body_of, Extracted};
+use super::furniture::{strip_block_furniture, strip_furniture, FurnitureCut};
 use super::rows::Row;
+use crate::text::paragraphs::{paragraphs, text_blocks, BlockSpan};
 
 /// Longest line, in characters, that can be a headline.
 const MAX_TITLE_CHARS: usize = 200;
@@ -24,6 +25,10 @@ pub struct Document {
     pub metadata: Vec<(String, String)>,
     /// The text that is counted: no headline, no trailing furniture.
     pub body: String,
+    /// The blocks of the body, in order: typed by the reader for HTML and
+    /// Markdown, one [`crate::text::paragraphs::BlockKind::Text`] a paragraph for plain text. Empty
+    /// means "read the body as plain text" (see [`Document::blocks`]).
+    pub blocks: Vec<BlockSpan>,
     /// What was set aside as trailing page furniture.
     pub furniture: FurnitureCut,
     /// The encoding the bytes were read in (see [`super::Decoded`]).
@@ -49,14 +54,26 @@ impl Document {
     /// and metadata as found, its blocks one paragraph each, so that no
     /// sentence runs from one block into the next.
     pub fn from_extracted(id: String, extracted: Extracted, keep_furniture: bool) -> Self {
-        let body = extracted.body_text();
-        Self::shaped(
-            id,
-            extracted.title,
-            &body,
-            extracted.metadata,
-            keep_furniture,
-        )
+        let (blocks, furniture) = if keep_furniture {
+            (extracted.blocks, FurnitureCut::default())
+        } else {
+            strip_block_furniture(extracted.blocks)
+        };
+        let (body, blocks) = body_of(&blocks);
+        Document {
+            blocks,
+            ..Self::assembled(id, extracted.title, extracted.metadata, body, furniture)
+        }
+    }
+
+    /// The blocks of the body: [`Document::blocks`], or the body's
+    /// paragraphs as plain text when a caller built the document without them.
+    pub fn blocks(&self) -> std::borrow::Cow<'_, [BlockSpan]> {
+        if self.blocks.is_empty() {
+            std::borrow::Cow::Owned(text_blocks(&self.body))
+        } else {
+            std::borrow::Cow::Borrowed(&self.blocks)
+        }
     }
 
     /// A document from one row of a table or JSON lines file: its title
@@ -85,7 +102,7 @@ impl Document {
         Self::assembled(id, title, metadata, body, furniture)
     }
 
-    /// A document of these parts, read as clean UTF-8.
+    /// A document of these parts, read as clean UTF-8, its body plain text.
     fn assembled(
         id: String,
         title: Option<String>,
@@ -97,6 +114,7 @@ impl Document {
             id,
             title,
             metadata,
+            blocks: text_blocks(&body),
             body,
             furniture,
             encoding: "UTF-8",
@@ -118,7 +136,7 @@ fn furniture_set_aside(text: &str, keep_furniture: bool) -> (String, FurnitureCu
 /// single short line with no end punctuation and more text follows.
 pub fn split_title(text: &str) -> (Option<String>, &str) {
     let text = text.trim_start();
-    let Some(break_at) = text.find("\n\n") else {
+    let Some(break_at) = paragraphs(text).next().map(|first| first.end) else {
         return (None, text);
     };
     let (first, rest) = text.split_at(break_at);

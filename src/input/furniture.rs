@@ -34,6 +34,8 @@
 //!
 //! The word lists live in `data/furniture.txt`.
 
+use super::formats::Block;
+use crate::text::paragraphs::paragraphs;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -136,27 +138,76 @@ fn listed(section: &str, entry: &str) -> bool {
 }
 
 /// Split `text` into the article body and the furniture around it.
+/// Paragraphs are as [`paragraphs`] defines them; the body comes back with
+/// its paragraphs trimmed and separated by one blank line.
 pub fn strip_furniture(text: &str) -> (String, FurnitureCut) {
-    let paragraphs: Vec<&str> = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let units = units(&paragraphs);
-    let drop = furniture_mask(&units);
-    let lines = drop.iter().filter(|&&d| d).count();
-    let kept = assemble(&paragraphs, &units, &drop, false);
-    let dropped = assemble(&paragraphs, &units, &drop, true);
-    if lines == 0 || word_count(&kept) <= word_count(&dropped) {
-        return (paragraphs.join("\n\n"), FurnitureCut::default());
+    let paragraphs: Vec<&str> = paragraphs(text).map(|r| text[r].trim()).collect();
+    match furniture_cut(&paragraphs) {
+        None => (paragraphs.join("\n\n"), FurnitureCut::default()),
+        Some(cut) => {
+            let lines = cut.drop.iter().filter(|&&d| d).count();
+            let text = cut.dropped;
+            (cut.kept, FurnitureCut { lines, text })
+        }
     }
-    (
+}
+
+/// Which of `blocks` (each one line, as readers give them) are the article
+/// and which are furniture, by the same rules as for plain text.
+pub fn strip_block_furniture(blocks: Vec<Block>) -> (Vec<Block>, FurnitureCut) {
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| !b.text.trim().is_empty())
+        .collect();
+    let lines: Vec<&str> = blocks.iter().map(|b| b.text.trim()).collect();
+    let Some(cut) = furniture_cut(&lines) else {
+        return (blocks, FurnitureCut::default());
+    };
+    let dropped_blocks: Vec<usize> = cut
+        .units
+        .iter()
+        .zip(&cut.drop)
+        .filter(|(_, &d)| d)
+        .map(|(u, _)| u.paragraph)
+        .collect();
+    let cut = FurnitureCut {
+        lines: dropped_blocks.len(),
+        text: cut.dropped,
+    };
+    let kept = blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| dropped_blocks.binary_search(i).is_err())
+        .map(|(_, b)| b)
+        .collect();
+    (kept, cut)
+}
+
+/// A furniture cut of some paragraphs: their lines, which are dropped, and
+/// the text kept and dropped.
+struct Cut<'a> {
+    units: Vec<Unit<'a>>,
+    drop: Vec<bool>,
+    kept: String,
+    dropped: String,
+}
+
+/// The furniture cut of `paragraphs`, or `None` when there is nothing to
+/// cut (or the cut would leave fewer words than it takes).
+fn furniture_cut<'a>(paragraphs: &[&'a str]) -> Option<Cut<'a>> {
+    let units = units(paragraphs);
+    let drop = furniture_mask(&units);
+    if !drop.contains(&true) {
+        return None;
+    }
+    let kept = assemble(paragraphs, &units, &drop, false);
+    let dropped = assemble(paragraphs, &units, &drop, true);
+    (word_count(&kept) > word_count(&dropped)).then_some(Cut {
+        units,
+        drop,
         kept,
-        FurnitureCut {
-            lines,
-            text: dropped,
-        },
-    )
+        dropped,
+    })
 }
 
 /// Every non-blank line, classed, headlines under list headings marked.
@@ -639,6 +690,36 @@ mod tests {
         let (body, cut) = strip_furniture(text);
         assert_eq!(cut, FurnitureCut::default(), "cut:\n{}", cut.text);
         assert_eq!(body, text);
+    }
+
+    #[test]
+    fn typed_blocks_are_cut_by_the_same_rules_and_keep_their_kinds() {
+        use crate::input::formats::{Block, BlockKind};
+        let mut blocks = vec![Block::new(BlockKind::Paragraph, "Share this article")];
+        for (index, paragraph) in ARTICLE.split("\n\n").enumerate() {
+            let kind = [BlockKind::Paragraph, BlockKind::Quote, BlockKind::ListItem][index];
+            blocks.push(Block::new(kind, paragraph));
+        }
+        blocks.push(Block::new(BlockKind::Heading, "Related articles"));
+        blocks.push(Block::new(BlockKind::ListItem, "Why the pound fell"));
+        let (kept, cut) = strip_block_furniture(blocks.clone());
+        assert_eq!(kept, blocks[1..4], "cut:\n{}", cut.text);
+        assert_eq!(cut.lines, 3);
+        assert_eq!(
+            cut.text,
+            "Share this article\n\nRelated articles\n\nWhy the pound fell"
+        );
+        let (kept, cut) = strip_block_furniture(blocks[1..4].to_vec());
+        assert_eq!((kept.len(), cut), (3, FurnitureCut::default()));
+    }
+
+    #[test]
+    fn a_line_of_white_space_is_a_paragraph_break_here_too() {
+        let text = around(
+            "Share this article",
+            "Related articles\n \nWhy the pound fell",
+        );
+        assert_cut(&text.replace("\n\n", "\n\t\n"), 3);
     }
 
     #[test]

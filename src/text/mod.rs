@@ -3,6 +3,7 @@
 
 mod abbreviations;
 pub mod numbers;
+pub mod paragraphs;
 pub mod pronouncing;
 mod sentence_rules;
 pub mod sentences;

@@ -7,9 +7,12 @@
 //! modelled on the "Golden Rules" of rule-based segmenters such as pySBD.
 //!
 //! Block-level rules (this module):
-//! - A paragraph break (one or more blank lines) always ends a sentence, even
-//!   without end punctuation; so a heading followed by a blank line is its own
-//!   sentence.
+//! - A block always ends a sentence, even without end punctuation. In plain
+//!   text a block is a paragraph (see `text::paragraphs`: lines of only white
+//!   space separate them), so a heading followed by a blank line is its own
+//!   sentence; HTML and Markdown readers hand over typed blocks (headings,
+//!   paragraphs, list items, quotes) that are split only at sentence ends,
+//!   and the line rules below apply to plain-text paragraphs alone.
 //! - A single newline inside a paragraph is just a space (hard-wrapped text),
 //!   except before a list item.
 //! - List items (`- `, `* `, `+ `, `• `, `1. `, `2) `, `a) `, `(3) `) are each
@@ -32,6 +35,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::abbreviations::Abbreviations;
+use super::paragraphs::{text_blocks, BlockKind, BlockSpan};
 use super::sentence_rules::{ends_with_terminal, sentence_ends};
 
 /// The abbreviation list, compiled into the binary.
@@ -40,18 +44,31 @@ const ABBREVIATIONS_DATA: &str = crate::data::ABBREVIATIONS;
 /// Bullet characters that start a list item when followed by whitespace.
 const BULLETS: &[char] = &['-', '*', '+', '•', '◦', '▪', '‣', '·'];
 
-/// Byte ranges of the sentences of `text`, in order, trimmed of surrounding whitespace, never empty.
+/// Byte ranges of the sentences of plain `text`, in order, trimmed of
+/// surrounding whitespace, never empty.
 ///
 /// `text` is a whole document body: paragraphs separated by one or more blank
 /// lines, `\n` line endings. Every range starts and ends on a character
 /// boundary and contains at least one letter or digit; list markers (`- `,
 /// `1. `) are left out of the item's sentence.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    split_blocks(text, &text_blocks(text))
+}
+
+/// Byte ranges of the sentences of a body made of `blocks`: the lines of a
+/// [`BlockKind::Text`] block are read for headings and list items; any other
+/// block is running text, split only at its sentence ends.
+pub fn split_blocks(text: &str, blocks: &[BlockSpan]) -> Vec<Range<usize>> {
     let abbreviations = abbreviations();
     let mut sentences = Vec::new();
-    for lines in paragraphs(text) {
-        for block in blocks(text, &lines) {
-            push_sentences(text, block, abbreviations, &mut sentences);
+    for block in blocks {
+        if block.kind == BlockKind::Text {
+            let lines = lines_of(text, block.range.clone());
+            for run in runs(text, &lines) {
+                push_sentences(text, run, abbreviations, &mut sentences);
+            }
+        } else {
+            push_sentences(text, block.range.clone(), abbreviations, &mut sentences);
         }
     }
     sentences
@@ -65,26 +82,17 @@ fn abbreviations() -> &'static Abbreviations {
     })
 }
 
-/// The non-blank lines of `text` (ranges without the `\n`), grouped into paragraphs.
-fn paragraphs(text: &str) -> Vec<Vec<Range<usize>>> {
-    let mut paragraphs = Vec::new();
-    let mut current = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let range = start..start + line.trim_end_matches('\n').len();
-        start += line.len();
-        if text[range.clone()].trim().is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(range);
-        }
-    }
-    if !current.is_empty() {
-        paragraphs.push(current);
-    }
-    paragraphs
+/// The lines of one paragraph (ranges without the line break).
+fn lines_of(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+    let mut start = paragraph.start;
+    text[paragraph]
+        .split('\n')
+        .map(|line| {
+            let range = start..start + line.trim_end_matches('\r').len();
+            start += line.len() + 1;
+            range
+        })
+        .collect()
 }
 
 /// What the last block of a paragraph can absorb.
@@ -98,9 +106,9 @@ enum Open {
     Item,
 }
 
-/// Splits a paragraph's lines into blocks of running text: list items,
-/// headings, and the hard-wrapped text between them.
-fn blocks(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+/// Splits a paragraph's lines into runs of text: list items, headings,
+/// and the hard-wrapped text between them.
+fn runs(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
     let longest = lines
         .iter()
         .map(|l| collapsed_len(&text[l.clone()]))

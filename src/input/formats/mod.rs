@@ -7,18 +7,8 @@
 pub mod html;
 pub mod markdown;
 
-/// What kind of text block a piece of a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
-    /// A heading (other than the document's title).
-    Heading,
-    /// A paragraph of running text.
-    Paragraph,
-    /// One item of a list.
-    ListItem,
-    /// A block quote (or one paragraph of it).
-    Quote,
-}
+pub use crate::text::paragraphs::BlockKind;
+use crate::text::paragraphs::BlockSpan;
 
 /// One block of a document's text: never split across sentences with
 /// another block.
@@ -66,11 +56,25 @@ impl Extracted {
     /// The blocks as plain text: one paragraph a block, separated by blank
     /// lines, which is where the sentence splitter always ends a sentence.
     pub fn body_text(&self) -> String {
-        self.blocks
-            .iter()
-            .map(|block| block.text.as_str())
-            .filter(|text| !text.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        body_of(&self.blocks).0
     }
+}
+
+/// A body made of `blocks`: their texts joined by blank lines, and where
+/// each one (with its kind) is in it. Blocks without text are left out.
+pub fn body_of(blocks: &[Block]) -> (String, Vec<BlockSpan>) {
+    let mut body = String::new();
+    let mut spans = Vec::with_capacity(blocks.len());
+    for block in blocks.iter().filter(|b| !b.text.trim().is_empty()) {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let start = body.len();
+        body.push_str(&block.text);
+        spans.push(BlockSpan {
+            kind: block.kind,
+            range: start..body.len(),
+        });
+    }
+    (body, spans)
 }
