@@ -1,10 +1,9 @@
 //! The per-document counts every measure is computed from. A document is
-//! read once into [`WordFacts`] (one per word) and these sums; readability
-//! formulas (`metrics/`) see only this struct, never text.
+//! read once; each distinct spelling's [`SpellingFacts`] are worked out once
+//! and added up by occurrences into these sums; readability formulas
+//! (`metrics/`) see only [`Counts`], never text.
 
-use crate::text::words::term;
 use crate::wordlists;
-use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words of this many syllables or more are polysyllables (SMOG, Fog,
 /// Linsear Write "hard" words, Wiener Sachtextformel).
@@ -50,42 +49,42 @@ pub struct Counts {
     pub spache_unfamiliar_distinct: usize,
 }
 
-/// What is known about one word, computed once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordFacts {
-    /// The lowercased term.
-    pub term: String,
+/// What is known about one spelling of a word (`Kabul`, `kabul`, `U.S.`),
+/// computed once: everything a count needs except whether its term is a
+/// proper noun, which only the whole document can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpellingFacts {
     /// Syllables.
     pub syllables: u32,
     /// Letters.
-    pub letters: usize,
+    pub letters: u32,
     /// Digits.
-    pub digits: usize,
+    pub digits: u32,
     /// Starts with a capital letter.
     pub capitalized: bool,
-    /// First word of its sentence.
-    pub sentence_initial: bool,
     /// A hyphenated compound.
     pub hyphenated: bool,
+    /// Three or more syllables only by an -es, -ed or -ing ending.
+    pub polysyllabic_by_ending: bool,
+    /// On the Dale–Chall familiar list (by its term).
+    pub dale_chall: bool,
+    /// On the Spache familiar list (by its term).
+    pub spache: bool,
 }
 
-impl WordFacts {
-    /// The facts of `word`; `sentence_initial` if it starts its sentence.
-    pub fn new(word: &str, sentence_initial: bool) -> Self {
-        Self::with_syllables(word, sentence_initial, crate::text::syllables(word))
-    }
-
-    /// The facts of `word` whose syllables are already known.
-    pub fn with_syllables(word: &str, sentence_initial: bool, syllables: u32) -> Self {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        WordFacts {
-            term: term(word),
+impl SpellingFacts {
+    /// The facts of `word`, whose lowercased term is `term`.
+    pub fn of(word: &str, term: &str) -> Self {
+        let syllables = crate::text::syllables(word);
+        SpellingFacts {
             syllables,
-            letters,
-            digits: word.chars().filter(char::is_ascii_digit).count(),
+            letters: word.chars().filter(|c| c.is_alphabetic()).count() as u32,
+            digits: word.bytes().filter(u8::is_ascii_digit).count() as u32,
             capitalized: word.chars().next().is_some_and(char::is_uppercase),
-            sentence_initial,
             hyphenated: word.contains(['-', '\u{2010}', '\u{2011}']),
+            polysyllabic_by_ending: polysyllabic_by_ending(term, syllables),
+            dale_chall: wordlists::dale_chall().is_familiar(term),
+            spache: wordlists::spache().is_familiar(term),
         }
     }
 
@@ -94,167 +93,82 @@ impl WordFacts {
         self.letters == 0
     }
 
-    /// Three or more syllables only because of an -es, -ed or -ing ending
-    /// that adds a syllable (`processes`, `created`, `remaining`).
-    pub fn polysyllabic_by_ending(&self) -> bool {
-        let adds = if self.term.ends_with("ing") {
-            1
-        } else if let Some(stem) = self.term.strip_suffix("ed") {
-            u32::from(stem.ends_with(['t', 'd']))
-        } else if let Some(stem) = self.term.strip_suffix("es") {
-            u32::from(
-                ["s", "x", "z", "ch", "sh", "c", "g"]
-                    .iter()
-                    .any(|s| stem.ends_with(s)),
-            )
-        } else {
-            0
-        };
-        self.syllables - adds < POLYSYLLABLE_MIN
+    /// Add `occurrences` of this spelling to `counts`; `proper` if its term
+    /// is a proper noun in the document. Spache's distinct count is the
+    /// caller's, as it goes by term.
+    pub fn add_to(&self, counts: &mut Counts, occurrences: usize, proper: bool) {
+        let n = occurrences;
+        let polysyllable = self.syllables >= POLYSYLLABLE_MIN;
+        let (letters, digits) = (self.letters as usize, self.digits as usize);
+        let complex = polysyllable && !proper && !self.hyphenated && !self.polysyllabic_by_ending;
+        let difficult = !proper && !self.is_number() && !self.dale_chall;
+        counts.words += n;
+        counts.syllables += n * self.syllables as usize;
+        counts.letters += n * letters;
+        counts.letters_and_digits += n * (letters + digits);
+        counts.monosyllables += n * usize::from(self.syllables == 1);
+        counts.polysyllables += n * usize::from(polysyllable);
+        counts.complex_words += n * usize::from(complex);
+        counts.long_words += n * usize::from(letters > LONG_WORD_LETTERS);
+        counts.mini_words += n * usize::from(letters + digits <= MINI_WORD_LETTERS);
+        counts.difficult_words += n * usize::from(difficult);
     }
 }
 
-/// Add up the facts of a document's words. `proper` says whether a word is
-/// a proper noun (decided from the whole document, see [`proper_nouns`]).
-pub fn sum_words(facts: &[WordFacts], proper: impl Fn(&WordFacts) -> bool) -> Counts {
-    let mut counts = Counts::default();
-    let mut familiar: FxHashMap<&str, Familiarity> = FxHashMap::default();
-    let mut spache_unfamiliar = FxHashSet::default();
-    for word in facts {
-        let is_proper = proper(word);
-        let exempt = is_proper || word.is_number();
-        let known = *familiar
-            .entry(word.term.as_str())
-            .or_insert_with(|| Familiarity::of(&word.term));
-        add_word(&mut counts, word, is_proper);
-        counts.difficult_words += usize::from(!exempt && !known.dale_chall);
-        if !exempt && !known.spache {
-            spache_unfamiliar.insert(word.term.as_str());
-        }
-    }
-    counts.spache_unfamiliar_distinct = spache_unfamiliar.len();
-    counts
-}
-
-/// Whether a term is on each familiar-word list (looked up once a term).
-#[derive(Debug, Clone, Copy)]
-struct Familiarity {
-    dale_chall: bool,
-    spache: bool,
-}
-
-impl Familiarity {
-    fn of(term: &str) -> Self {
-        Familiarity {
-            dale_chall: wordlists::dale_chall().is_familiar(term),
-            spache: wordlists::spache().is_familiar(term),
-        }
-    }
-}
-
-fn add_word(counts: &mut Counts, word: &WordFacts, proper: bool) {
-    let polysyllable = word.syllables >= POLYSYLLABLE_MIN;
-    counts.words += 1;
-    counts.syllables += word.syllables as usize;
-    counts.letters += word.letters;
-    counts.letters_and_digits += word.letters + word.digits;
-    counts.monosyllables += usize::from(word.syllables == 1);
-    counts.polysyllables += usize::from(polysyllable);
-    counts.complex_words +=
-        usize::from(polysyllable && !proper && !word.hyphenated && !word.polysyllabic_by_ending());
-    counts.long_words += usize::from(word.letters > LONG_WORD_LETTERS);
-    counts.mini_words += usize::from(word.letters + word.digits <= MINI_WORD_LETTERS);
-}
-
-/// Terms that are proper nouns in this document: written with a capital
-/// inside a sentence, and never written in lower case. A capitalized word at
-/// the start of a sentence is a proper noun only if it is one of these.
-pub fn proper_nouns(facts: &[WordFacts]) -> FxHashSet<&str> {
-    let mut lower_seen = FxHashSet::default();
-    let mut capital_inside = FxHashSet::default();
-    for word in facts.iter().filter(|w| !w.is_number()) {
-        if !word.capitalized {
-            lower_seen.insert(word.term.as_str());
-        } else if !word.sentence_initial {
-            capital_inside.insert(word.term.as_str());
-        }
-    }
-    capital_inside.retain(|term| !lower_seen.contains(term));
-    capital_inside
+/// Whether a word of `syllables` is a polysyllable only because of an -es,
+/// -ed or -ing ending that adds a syllable (`processes`, `created`,
+/// `remaining`); `term` is lowercase.
+fn polysyllabic_by_ending(term: &str, syllables: u32) -> bool {
+    let adds = if term.ends_with("ing") {
+        1
+    } else if let Some(stem) = term.strip_suffix("ed") {
+        u32::from(stem.ends_with(['t', 'd']))
+    } else if let Some(stem) = term.strip_suffix("es") {
+        u32::from(
+            ["s", "x", "z", "ch", "sh", "c", "g"]
+                .iter()
+                .any(|s| stem.ends_with(s)),
+        )
+    } else {
+        0
+    };
+    syllables.saturating_sub(adds) < POLYSYLLABLE_MIN
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn facts(words: &[(&str, bool)]) -> Vec<WordFacts> {
-        words
-            .iter()
-            .map(|(w, initial)| WordFacts::new(w, *initial))
-            .collect()
+    #[test]
+    fn spelling_facts_of_a_compound_a_number_and_an_ending() {
+        let compound = SpellingFacts::of("mid-level", "mid-level");
+        assert!(compound.hyphenated && compound.letters == 8 && !compound.capitalized);
+        let number = SpellingFacts::of("1,000", "1,000");
+        assert!(number.is_number() && number.digits == 4);
+        assert!(SpellingFacts::of("remaining", "remaining").polysyllabic_by_ending);
+        assert!(SpellingFacts::of("created", "created").polysyllabic_by_ending);
+        assert!(!SpellingFacts::of("institution", "institution").polysyllabic_by_ending);
+        assert!(SpellingFacts::of("Kabul", "kabul").capitalized);
     }
 
     #[test]
-    fn gunning_complex_words_exclude_names_compounds_and_endings() {
-        let words = facts(&[
-            ("Government", true),
-            ("Afghanistan", false),
-            ("decision-making", false),
-            ("created", false),
-            ("processes", false),
-            ("remaining", false),
-            ("institution", false),
-        ]);
-        let proper = proper_nouns(&words);
-        let counts = sum_words(&words, |w| proper.contains(w.term.as_str()));
-        assert_eq!(counts.polysyllables, 7);
-        assert_eq!(counts.complex_words, 2, "government, institution");
-    }
-
-    #[test]
-    fn proper_nouns_are_capitalized_inside_sentences_and_never_lowercase() {
-        let words = facts(&[
-            ("Kabul", true),
-            ("is", false),
-            ("in", false),
-            ("Kabul", false),
-            ("The", true),
-            ("the", false),
-            ("Then", false),
-        ]);
-        let proper = proper_nouns(&words);
-        assert!(proper.contains("kabul"));
-        assert!(!proper.contains("the"));
-        assert!(
-            proper.contains("then"),
-            "capital inside a sentence, never lowercase"
-        );
-    }
-
-    #[test]
-    fn dale_chall_difficult_words_skip_names_and_numbers() {
-        let words = facts(&[
-            ("Insurgency", true),
-            ("in", false),
-            ("Kabul", false),
-            ("grew", false),
-            ("1,000", false),
-            ("percent", false),
-        ]);
-        let proper = proper_nouns(&words);
-        let counts = sum_words(&words, |w| proper.contains(w.term.as_str()));
-        assert_eq!(counts.difficult_words, 2, "insurgency, percent");
+    fn occurrences_multiply_and_proper_nouns_are_neither_complex_nor_difficult() {
+        let facts = SpellingFacts::of("Afghanistan", "afghanistan");
+        let mut counts = Counts::default();
+        facts.add_to(&mut counts, 3, true);
+        assert_eq!((counts.words, counts.syllables), (3, 12));
+        assert_eq!((counts.polysyllables, counts.complex_words), (3, 0));
+        assert_eq!(counts.difficult_words, 0);
+        facts.add_to(&mut counts, 1, false);
+        assert_eq!((counts.complex_words, counts.difficult_words), (1, 1));
     }
 
     #[test]
     fn letters_mini_and_long_words() {
-        let words = facts(&[
-            ("a", true),
-            ("cat", false),
-            ("mid-level", false),
-            ("26", false),
-        ]);
-        let counts = sum_words(&words, |_| false);
+        let mut counts = Counts::default();
+        for word in ["a", "cat", "mid-level", "26"] {
+            SpellingFacts::of(word, word).add_to(&mut counts, 1, false);
+        }
         assert_eq!(counts.letters, 1 + 3 + 8);
         assert_eq!(counts.letters_and_digits, 14);
         assert_eq!(counts.mini_words, 3, "a, cat, 26");

@@ -3,19 +3,20 @@
 //! per-sentence figures. Every measure is computed later from what this
 //! returns; nothing re-tokenizes.
 
+mod counter;
+pub mod lexicon;
 mod terms;
 
+pub use counter::{Counted, DocumentCounter};
 pub use terms::{sorted_counts, TermRules};
 
-use crate::counts::{proper_nouns, sum_words, Counts, WordFacts};
+use crate::counts::Counts;
 use crate::input::{Document, MetadataTable};
 use crate::metrics::diversity::{Diversity, MATTR_WINDOW};
-use crate::text::paragraphs::{count_paragraphs, BlockSpan};
-use crate::text::sentences::split_blocks;
-use crate::text::words::{words, Word};
+use crate::text::paragraphs::count_paragraphs;
+use crate::text::words::words;
 use crate::themes::{ThemeDictionary, ThemeTally};
-use rustc_hash::FxHashMap;
-use std::ops::Range;
+use lexicon::with_lexicon;
 
 /// Everything counted in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,26 +84,23 @@ impl Default for AnalysisRules {
     }
 }
 
-/// Analyze one document against a theme dictionary.
+/// Analyze one document against a theme dictionary: its blocks counted
+/// one after another (see [`DocumentCounter`]), with this thread's lexicon.
 pub fn analyze_document(
     document: &Document,
     themes: &ThemeDictionary,
     rules: &AnalysisRules,
 ) -> Analysis {
-    let body = document.body.as_str();
     let blocks = document.blocks();
-    let sentence_words = words_by_sentence(body, &blocks);
-    let (facts, spans) = word_facts(&sentence_words);
-    let proper = proper_nouns(&facts);
-    let mut counts = sum_words(&facts, |w| proper.contains(w.term.as_str()));
-    counts.sentences = sentence_words
-        .iter()
-        .filter(|(_, words)| !words.is_empty())
-        .count();
+    let counted = with_lexicon(|lexicon| {
+        let mut counter = DocumentCounter::new(themes, rules);
+        for block in blocks.iter() {
+            counter.add_block(lexicon, &document.body, block);
+        }
+        counter.finish(lexicon)
+    });
+    let mut counts = counted.counts;
     counts.paragraphs = count_paragraphs(&blocks);
-    counts.characters = body.chars().filter(|c| !c.is_whitespace()).count();
-    let tokens = type_ids(&facts);
-    counts.types = tokens.iter().max().map_or(0, |&id| id as usize + 1);
     Analysis {
         id: document.id.clone(),
         title: document.title.clone(),
@@ -112,14 +110,10 @@ pub fn analyze_document(
         furniture_words: words(&document.furniture.text).len(),
         encoding: document.encoding,
         decode_errors: document.decode_errors,
-        diversity: Diversity::of(&tokens, rules.mattr_window),
-        terms: term_frequencies(&facts, &spans, &rules.terms),
-        themes: theme_tallies(&facts, &spans, themes),
-        sentences: if rules.sentences {
-            sentence_stats(body, &sentence_words, &facts, &spans)
-        } else {
-            Vec::new()
-        },
+        diversity: counted.diversity,
+        terms: counted.terms,
+        themes: counted.themes,
+        sentences: counted.sentences,
     }
 }
 
@@ -128,115 +122,6 @@ fn metadata_of(document: &Document, table: &MetadataTable) -> Vec<(String, Strin
     let mut metadata = document.metadata.clone();
     table.attach(&document.id, &mut metadata);
     metadata
-}
-
-/// Sentences of `body` as byte ranges, each with its words.
-fn words_by_sentence<'a>(
-    body: &'a str,
-    blocks: &[BlockSpan],
-) -> Vec<(Range<usize>, Vec<Word<'a>>)> {
-    let mut all = words(body).into_iter().peekable();
-    split_blocks(body, blocks)
-        .into_iter()
-        .map(|range| {
-            let mut inside = Vec::new();
-            while let Some(word) = all.next_if(|w| w.start < range.end) {
-                inside.push(word);
-            }
-            (range, inside)
-        })
-        .collect()
-}
-
-/// The facts of every word, in order, and each sentence's span of them.
-/// Syllables are counted once per distinct spelling in the document.
-fn word_facts(
-    sentence_words: &[(Range<usize>, Vec<Word<'_>>)],
-) -> (Vec<WordFacts>, Vec<Range<usize>>) {
-    let mut syllables: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut facts = Vec::new();
-    let mut spans = Vec::with_capacity(sentence_words.len());
-    for (_, words) in sentence_words {
-        let start = facts.len();
-        for (position, word) in words.iter().enumerate() {
-            let n = *syllables
-                .entry(word.text)
-                .or_insert_with(|| crate::text::syllables(word.text));
-            facts.push(WordFacts::with_syllables(word.text, position == 0, n));
-        }
-        spans.push(start..facts.len());
-    }
-    (facts, spans)
-}
-
-/// Each word as the id of its type (its lowercased term), ids numbered
-/// 0, 1, 2, … in order of first use: what the diversity measures read.
-fn type_ids(facts: &[WordFacts]) -> Vec<u32> {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    facts
-        .iter()
-        .map(|word| {
-            let next = ids.len() as u32;
-            *ids.entry(word.term.as_str()).or_insert(next)
-        })
-        .collect()
-}
-
-/// Terms and their counts, sentence by sentence, most frequent first, ties
-/// in term order.
-fn term_frequencies(
-    facts: &[WordFacts],
-    spans: &[Range<usize>],
-    rules: &TermRules,
-) -> Vec<(String, usize)> {
-    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-    let mut terms: Vec<&str> = Vec::new();
-    for span in spans {
-        terms.clear();
-        terms.extend(facts[span.clone()].iter().map(|w| w.term.as_str()));
-        rules.count_sentence(&terms, &mut counts);
-    }
-    sorted_counts(counts)
-}
-
-fn theme_tallies(
-    facts: &[WordFacts],
-    spans: &[Range<usize>],
-    themes: &ThemeDictionary,
-) -> Vec<ThemeTally> {
-    let mut tallies = vec![ThemeTally::default(); themes.themes().len()];
-    for span in spans {
-        let terms: Vec<&str> = facts[span.clone()]
-            .iter()
-            .map(|w| w.term.as_str())
-            .collect();
-        themes.match_sentence(&terms, &mut tallies);
-    }
-    tallies
-}
-
-fn sentence_stats(
-    body: &str,
-    sentence_words: &[(Range<usize>, Vec<Word<'_>>)],
-    facts: &[WordFacts],
-    spans: &[Range<usize>],
-) -> Vec<SentenceStats> {
-    sentence_words
-        .iter()
-        .zip(spans)
-        .filter(|((_, words), _)| !words.is_empty())
-        .map(|((range, words), span)| SentenceStats {
-            text: body[range.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            words: words.len(),
-            syllables: facts[span.clone()]
-                .iter()
-                .map(|f| f.syllables as usize)
-                .sum(),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -64,14 +64,46 @@ impl TermRules {
     }
 
     /// Add the terms of one sentence (its words' lowercase terms, in order)
-    /// to `counts`.
+    /// to `counts`: its single words and its n-grams.
     pub fn count_sentence(&self, terms: &[&str], counts: &mut FxHashMap<String, usize>) {
+        for term in terms {
+            self.count_word(term, 1, counts);
+        }
+        self.count_ngrams(terms, counts);
+    }
+
+    /// Add `occurrences` of one word (its lowercase term) to `counts`, if
+    /// single words are terms under these rules and it is not a stopword.
+    pub fn count_word(
+        &self,
+        term: &str,
+        occurrences: usize,
+        counts: &mut FxHashMap<String, usize>,
+    ) {
+        if self.shortest > 1 || occurrences == 0 || self.is_stopword(term) {
+            return;
+        }
+        let form = self.form(term);
+        match counts.get_mut(form.as_ref()) {
+            Some(n) => *n += occurrences,
+            None => {
+                counts.insert(form.into_owned(), occurrences);
+            }
+        }
+    }
+
+    /// Add the n-grams of two or more words of one sentence to `counts`.
+    pub fn count_ngrams(&self, terms: &[&str], counts: &mut FxHashMap<String, usize>) {
+        let shortest = self.shortest.max(2);
+        if self.longest < shortest || terms.len() < shortest {
+            return;
+        }
         let words: Vec<(Cow<'_, str>, bool)> = terms
             .iter()
             .map(|term| (self.form(term), self.is_stopword(term)))
             .collect();
         let mut key = String::new();
-        for n in self.shortest..=self.longest.min(words.len()) {
+        for n in shortest..=self.longest.min(words.len()) {
             for gram in words.windows(n) {
                 if gram[0].1 || gram[n - 1].1 {
                     continue;

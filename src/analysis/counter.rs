@@ -1,0 +1,225 @@
+//! One document, counted block by block into small accumulators: the only
+//! place text becomes counts. A block (a paragraph, heading, list item or
+//! quote) is split into sentences and words, each word is looked up in the
+//! worker's [`Lexicon`], and what the measures need is added up: occurrences
+//! per spelling, proper-noun evidence per term, the sequence of word types
+//! (for MATTR and MTLD, 4 bytes a word), term and theme counts. Nothing of
+//! a block is kept once it is counted, so memory grows with the document's
+//! vocabulary and word count, never with copies of its text.
+
+use super::lexicon::Lexicon;
+use super::terms::sorted_counts;
+use super::{AnalysisRules, SentenceStats};
+use crate::counts::Counts;
+use crate::metrics::diversity::Diversity;
+use crate::text::paragraphs::BlockSpan;
+use crate::text::sentences::split_blocks;
+use crate::text::words::{words, Word};
+use crate::themes::{ThemeDictionary, ThemeTally};
+use rustc_hash::FxHashMap;
+
+/// A spelling met in this document.
+#[derive(Debug, Clone, Copy)]
+struct SpellingSeen {
+    /// Its id in the lexicon.
+    id: u32,
+    /// Its type (term) in this document.
+    word_type: u32,
+    /// How often it occurs.
+    occurrences: usize,
+}
+
+/// A type (lowercased term) met in this document.
+#[derive(Debug, Clone, Copy)]
+struct TypeSeen {
+    /// Its term's id in the lexicon.
+    term: u32,
+    /// Written in lower case somewhere.
+    lower_seen: bool,
+    /// Written with a capital inside a sentence somewhere.
+    capital_inside: bool,
+    /// Occurrences, for single-word terms.
+    occurrences: usize,
+}
+
+impl TypeSeen {
+    /// A proper noun: capitalized inside a sentence and never lower case.
+    fn is_proper(&self) -> bool {
+        self.capital_inside && !self.lower_seen
+    }
+}
+
+/// What one document's blocks add up to so far.
+pub struct DocumentCounter<'a> {
+    themes: &'a ThemeDictionary,
+    rules: &'a AnalysisRules,
+    spelling_index: FxHashMap<u32, u32>,
+    spellings: Vec<SpellingSeen>,
+    type_index: FxHashMap<u32, u32>,
+    types: Vec<TypeSeen>,
+    tokens: Vec<u32>,
+    sentences: usize,
+    characters: usize,
+    ngrams: FxHashMap<String, usize>,
+    tallies: Vec<ThemeTally>,
+    sentence_stats: Vec<SentenceStats>,
+}
+
+/// A document's counts, diversity, terms, themes and sentences.
+pub struct Counted {
+    /// Sums over the counted blocks (`paragraphs` is the caller's).
+    pub counts: Counts,
+    /// Lexical diversity.
+    pub diversity: Diversity,
+    /// Terms, most frequent first.
+    pub terms: Vec<(String, usize)>,
+    /// One tally per theme.
+    pub themes: Vec<ThemeTally>,
+    /// Per-sentence figures, when the rules ask for them.
+    pub sentences: Vec<SentenceStats>,
+}
+
+impl<'a> DocumentCounter<'a> {
+    /// An empty count under `rules`, matching `themes`.
+    pub fn new(themes: &'a ThemeDictionary, rules: &'a AnalysisRules) -> Self {
+        DocumentCounter {
+            themes,
+            rules,
+            spelling_index: FxHashMap::default(),
+            spellings: Vec::new(),
+            type_index: FxHashMap::default(),
+            types: Vec::new(),
+            tokens: Vec::new(),
+            sentences: 0,
+            characters: 0,
+            ngrams: FxHashMap::default(),
+            tallies: vec![ThemeTally::default(); themes.themes().len()],
+            sentence_stats: Vec::new(),
+        }
+    }
+
+    /// Count one block of `body`.
+    pub fn add_block(&mut self, lexicon: &mut Lexicon, body: &str, block: &BlockSpan) {
+        let text = &body[block.range.clone()];
+        self.characters += non_space_chars(text);
+        let offset = block.range.start;
+        let mut found = words(text).into_iter().peekable();
+        let mut sentence: Vec<Word<'_>> = Vec::new();
+        for range in split_blocks(body, std::slice::from_ref(block)) {
+            sentence.clear();
+            while let Some(word) = found.next_if(|w| w.start + offset < range.end) {
+                sentence.push(word);
+            }
+            self.add_sentence(lexicon, &body[range], &sentence);
+        }
+    }
+
+    /// Count one sentence's words; `text` is the sentence as written.
+    fn add_sentence(&mut self, lexicon: &mut Lexicon, text: &str, words: &[Word<'_>]) {
+        if words.is_empty() {
+            return;
+        }
+        self.sentences += 1;
+        let mut ids = Vec::with_capacity(words.len());
+        let mut syllables = 0;
+        for (position, word) in words.iter().enumerate() {
+            let id = lexicon.spelling_id(word.text);
+            let spelling = *lexicon.spelling(id);
+            syllables += spelling.facts.syllables as usize;
+            let word_type = self.count_spelling(id, spelling.term);
+            let seen = &mut self.types[word_type as usize];
+            if !spelling.facts.is_number() {
+                seen.lower_seen |= !spelling.facts.capitalized;
+                seen.capital_inside |= spelling.facts.capitalized && position > 0;
+            }
+            self.tokens.push(word_type);
+            ids.push(spelling.term);
+        }
+        let terms: Vec<&str> = ids.iter().map(|&id| lexicon.term(id)).collect();
+        self.themes.match_sentence(&terms, &mut self.tallies);
+        self.rules.terms.count_ngrams(&terms, &mut self.ngrams);
+        if self.rules.sentences {
+            self.sentence_stats.push(SentenceStats {
+                text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                words: words.len(),
+                syllables,
+            });
+        }
+    }
+
+    /// Add one occurrence of a spelling; its type in this document.
+    fn count_spelling(&mut self, id: u32, term: u32) -> u32 {
+        let next = self.spellings.len() as u32;
+        let index = *self.spelling_index.entry(id).or_insert(next);
+        if index == next {
+            let word_type = self.type_of(term);
+            self.spellings.push(SpellingSeen {
+                id,
+                word_type,
+                occurrences: 0,
+            });
+        }
+        let seen = &mut self.spellings[index as usize];
+        seen.occurrences += 1;
+        self.types[seen.word_type as usize].occurrences += 1;
+        seen.word_type
+    }
+
+    /// This document's type for a term, numbered in order of first use.
+    fn type_of(&mut self, term: u32) -> u32 {
+        let next = self.types.len() as u32;
+        let index = *self.type_index.entry(term).or_insert(next);
+        if index == next {
+            self.types.push(TypeSeen {
+                term,
+                lower_seen: false,
+                capital_inside: false,
+                occurrences: 0,
+            });
+        }
+        index
+    }
+
+    /// Everything counted, with the measures that need the whole document.
+    pub fn finish(mut self, lexicon: &Lexicon) -> Counted {
+        let mut counts = Counts::default();
+        let mut spache_unfamiliar = vec![false; self.types.len()];
+        for seen in &self.spellings {
+            let facts = lexicon.spelling(seen.id).facts;
+            let proper = self.types[seen.word_type as usize].is_proper();
+            facts.add_to(&mut counts, seen.occurrences, proper);
+            spache_unfamiliar[seen.word_type as usize] |=
+                !proper && !facts.is_number() && !facts.spache;
+        }
+        counts.spache_unfamiliar_distinct = spache_unfamiliar.iter().filter(|&&u| u).count();
+        counts.sentences = self.sentences;
+        counts.characters = self.characters;
+        counts.types = self.types.len();
+        for seen in &self.types {
+            self.rules.terms.count_word(
+                lexicon.term(seen.term),
+                seen.occurrences,
+                &mut self.ngrams,
+            );
+        }
+        Counted {
+            counts,
+            diversity: Diversity::of(&self.tokens, self.rules.mattr_window),
+            terms: sorted_counts(self.ngrams),
+            themes: self.tallies,
+            sentences: self.sentence_stats,
+        }
+    }
+}
+
+/// Characters other than white space, bytes at a time where the text is ASCII.
+fn non_space_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        // `char::is_whitespace` in ASCII: tab to carriage return, and space.
+        text.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
