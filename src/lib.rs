@@ -75,6 +75,14 @@ pub enum Error {
 
 /// Analyze every input named in `config`, and the batch statistics.
 pub fn analyze(config: &Config) -> Result<Batch, Error> {
+    analyze_with_progress(config, &batch::NoProgress)
+}
+
+/// [`analyze`], telling `progress` how far the batch has got.
+pub fn analyze_with_progress(
+    config: &Config,
+    progress: &dyn batch::Progress,
+) -> Result<Batch, Error> {
     check_config(config)?;
     let dictionary = match &config.themes_file {
         Some(path) => ThemeDictionary::from_file(path)?,
@@ -102,6 +110,7 @@ pub fn analyze(config: &Config) -> Result<Batch, Error> {
         &rules,
         config,
         reference,
+        progress,
     )?;
     batch.failures.extend(reference_failures);
     Ok(batch)
@@ -218,8 +227,10 @@ fn stage_reports(
         dir: config.out_dir.clone(),
         style: config.report.csv,
     };
-    let mut warnings = csv
-        .export(tables(), staging)
+    // The CSV files are written side by side, on `--jobs` threads.
+    let pool = batch::Pool::new(config.jobs)?;
+    let mut warnings = pool
+        .run(|| csv.export(tables(), staging))
         .map_err(write_error(&config.out_dir))?;
     if let Some(path) = &config.report.xlsx {
         warnings.extend(export_xlsx(path, tables(), staging).map_err(write_error(path))?);

@@ -4,12 +4,13 @@
 //! pipe ends the program quietly.
 
 mod cli;
+mod progress_bar;
 
 use clap::Parser;
 use cli::{AnalyzeArgs, Cli, Command, SyllablesArgs};
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
-use textgauge::{analyze, themes, write_reports, Error, Failure};
+use textgauge::{analyze_with_progress, themes, write_reports, Error, Failure};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,7 +24,8 @@ fn main() -> ExitCode {
 
 fn run_analyze(args: &AnalyzeArgs) -> u8 {
     let config = args.to_config();
-    let batch = match analyze(&config) {
+    let progress = progress_bar::TerminalProgress::new(args.quiet);
+    let batch = match analyze_with_progress(&config, &progress) {
         Ok(batch) => batch,
         Err(Error::NothingAnalyzed(failures)) => {
             report_failures(&failures);

@@ -11,13 +11,15 @@
 
 mod failures;
 pub mod partial;
+mod progress;
 mod runner;
 pub mod statistics;
 pub mod vocabulary;
 
 pub use failures::{Failure, Stage, Warning};
 pub use partial::{BatchPartial, DocumentSummary, TermTotals};
-pub use runner::{analyze_reference, analyze_sources};
+pub use progress::{NoProgress, Progress};
+pub use runner::{analyze_reference, analyze_sources, Pool};
 pub use statistics::{BatchStats, GroupStats, KeyTerm, KeynessRules, ReferenceCorpus, Standing};
 pub use vocabulary::{TermId, Vocabulary};
 

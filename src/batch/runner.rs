@@ -4,11 +4,12 @@
 
 use super::failures::{Failure, Stage, Warning};
 use super::partial::BatchPartial;
+use super::progress::{NoProgress, Progress};
 use super::statistics::ReferenceCorpus;
 use super::{metric_decimals, metric_names, summarize, Batch};
 use crate::analysis::{analyze_document, Analysis, AnalysisRules};
 use crate::config::{Config, GroupBy};
-use crate::input::{decoding_note, load_documents, Discovered, Source};
+use crate::input::{decoding_note, documents_from_owned_bytes, read_source, Discovered, Source};
 use crate::themes::ThemeDictionary;
 use crate::Error;
 use rayon::prelude::*;
@@ -21,8 +22,10 @@ pub fn analyze_sources(
     rules: &AnalysisRules,
     config: &Config,
     reference: Option<ReferenceCorpus>,
+    progress: &dyn Progress,
 ) -> Result<Batch, Error> {
     let pool = Pool::new(config.jobs)?;
+    progress.start(found.sources.len());
     let mut failures: Vec<(usize, Failure)> = found
         .failures
         .into_iter()
@@ -39,7 +42,7 @@ pub fn analyze_sources(
     let themes = dictionary.themes().to_vec();
     let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
     let mut analyses = Vec::with_capacity(found.sources.len());
-    let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config)
+    let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config, progress)
         .enumerate()
         .flat_map(|(position, per_source)| per_source.into_iter().map(move |r| (position, r)));
     for (position, result) in results {
@@ -56,6 +59,7 @@ pub fn analyze_sources(
             Err(failed) => failures.push((position, failed)),
         }
     }
+    progress.finish();
     // Discovery failures come before the source at their position.
     failures.sort_by_key(|(position, failure)| (*position, failure.stage != Stage::Discover));
     let failures = failures.into_iter().map(|(_, failure)| failure).collect();
@@ -113,7 +117,14 @@ pub fn analyze_reference(
         .map(|missed| Failure::new(missed.id, Stage::Discover, missed.error))
         .collect();
     let mut reference = ReferenceCorpus::default();
-    let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config);
+    let results = analyses_by_source(
+        &pool,
+        &found.sources,
+        dictionary,
+        rules,
+        config,
+        &NoProgress,
+    );
     for result in results.flatten() {
         match result {
             Ok(analysis) if analysis.counts.words == 0 => {
@@ -145,31 +156,44 @@ fn analyses_by_source<'a>(
     dictionary: &'a ThemeDictionary,
     rules: &'a AnalysisRules,
     config: &'a Config,
+    progress: &'a dyn Progress,
 ) -> impl Iterator<Item = Vec<Result<Analysis, Failure>>> + 'a {
-    sources
-        .chunks(CHUNK)
-        .flat_map(move |chunk| pool.run(|| analyze_all(chunk, dictionary, rules, config)))
+    sources.chunks(CHUNK).flat_map(move |chunk| {
+        let analyzed = pool.run(|| analyze_all(chunk, dictionary, rules, config));
+        let bytes = analyzed.iter().map(|(bytes, _)| bytes).sum();
+        progress.advance(chunk.len(), bytes);
+        analyzed.into_iter().map(|(_, analyses)| analyses)
+    })
 }
 
-/// Each source's analyses (one a document it holds; a row that could not
-/// be read is a failure named by its row id), in source order.
+/// Each source's size in bytes and its analyses (one a document it holds;
+/// a row that could not be read is a failure named by its row id), in
+/// source order.
 fn analyze_all(
     sources: &[Source],
     dictionary: &ThemeDictionary,
     rules: &AnalysisRules,
     config: &Config,
-) -> Vec<Vec<Result<Analysis, Failure>>> {
+) -> Vec<(u64, Vec<Result<Analysis, Failure>>)> {
     sources
         .par_iter()
-        .map(|source| match load_documents(source, &config.input) {
-            Err(err) => vec![Err(Failure::new(source.id(), Stage::Read, err))],
-            Ok(documents) => documents
-                .into_iter()
-                .map(|loaded| match loaded {
-                    Ok(document) => Ok(analyze_document(&document, dictionary, rules)),
-                    Err((id, why)) => Err(Failure::new(id, Stage::Read, why)),
-                })
-                .collect(),
+        .map(|source| {
+            let bytes = read_source(source);
+            let size = bytes.as_ref().map_or(0, |b| b.len() as u64);
+            let loaded = bytes.and_then(|bytes| {
+                documents_from_owned_bytes(source.id(), bytes, source.format(), &config.input)
+            });
+            let analyses = match loaded {
+                Err(err) => vec![Err(Failure::new(source.id(), Stage::Read, err))],
+                Ok(documents) => documents
+                    .into_iter()
+                    .map(|loaded| match loaded {
+                        Ok(document) => Ok(analyze_document(&document, dictionary, rules)),
+                        Err((id, why)) => Err(Failure::new(id, Stage::Read, why)),
+                    })
+                    .collect(),
+            };
+            (size, analyses)
         })
         .collect()
 }
@@ -181,10 +205,11 @@ fn analyze_all(
 const CHUNK: usize = 256;
 
 /// The worker threads: `jobs` of them, or rayon's global pool (one a core).
-struct Pool(Option<rayon::ThreadPool>);
+pub struct Pool(Option<rayon::ThreadPool>);
 
 impl Pool {
-    fn new(jobs: Option<usize>) -> Result<Self, Error> {
+    /// `jobs` threads, or one a core when `None`.
+    pub fn new(jobs: Option<usize>) -> Result<Self, Error> {
         let Some(jobs) = jobs else {
             return Ok(Pool(None));
         };
@@ -196,7 +221,7 @@ impl Pool {
     }
 
     /// Run `work` on the pool.
-    fn run<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {
+    pub fn run<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {
         match &self.0 {
             Some(pool) => pool.install(work),
             None => work(),

@@ -51,10 +51,33 @@ pub struct Decoded {
 
 /// Decode a file's bytes; `forced` overrides detection.
 pub fn decode_text(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, InputError> {
-    let (raw, encoding, decode_errors) = match forced {
+    let raw = match forced {
         Some(encoding) => forced_decode(bytes, encoding),
         None => detect_and_decode(bytes)?,
     };
+    finish_decoding(raw)
+}
+
+/// [`decode_text`] taking the bytes: plain UTF-8 (no byte-order mark, no
+/// NUL) becomes the text in place, without a copy.
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, InputError> {
+    let plain = forced.is_none()
+        && !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && !bytes.contains(&0);
+    match String::from_utf8(bytes) {
+        Ok(text) if plain => finish_decoding((text, "UTF-8", 0)),
+        Ok(text) => decode_text(text.as_bytes(), forced),
+        Err(err) => decode_text(err.as_bytes(), forced),
+    }
+}
+
+/// Refuse binary text, then make line ends `\n` and the text NFC.
+fn finish_decoding((raw, encoding, decode_errors): RawDecode) -> Result<Decoded, InputError> {
     if looks_binary(&raw) {
         return Err(InputError::Binary);
     }
@@ -305,11 +328,24 @@ fn looks_binary(text: &str) -> bool {
 }
 
 /// Turn CRLF and lone CR into LF.
+/// In place: the text only shrinks.
 fn normalize_line_ends(text: String) -> String {
     if !text.contains('\r') {
         return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut bytes = text.into_bytes();
+    let (mut read, mut write) = (0, 0);
+    while read < bytes.len() {
+        let byte = bytes[read];
+        read += 1;
+        if byte == b'\r' && bytes.get(read) == Some(&b'\n') {
+            continue;
+        }
+        bytes[write] = if byte == b'\r' { b'\n' } else { byte };
+        write += 1;
+    }
+    bytes.truncate(write);
+    String::from_utf8(bytes).expect("ASCII line ends replaced by ASCII")
 }
 
 #[cfg(test)]

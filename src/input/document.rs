@@ -43,11 +43,24 @@ impl Document {
     /// UTF-8; a loader that decoded bytes sets `encoding` and
     /// `decode_errors` afterwards.
     pub fn from_text(id: String, text: &str, keep_furniture: bool) -> Self {
+        Self::from_string(id, text.to_owned(), keep_furniture)
+    }
+
+    /// [`Document::from_text`] for text the caller owns: it becomes the
+    /// body in place, without a copy, however large.
+    pub fn from_string(id: String, text: String, keep_furniture: bool) -> Self {
         // Furniture first: a cookie notice or byline above the headline
         // would otherwise hide it (the top cut never removes a headline).
-        let (kept, furniture) = furniture_set_aside(text, keep_furniture);
-        let (title, rest) = split_title(&kept);
-        Self::assembled(id, title, Vec::new(), rest.trim().to_owned(), furniture)
+        let (mut body, furniture) = furniture_set_aside(text, keep_furniture);
+        let (title, rest) = split_title(&body);
+        let start = rest.as_ptr() as usize - body.as_ptr() as usize;
+        let (end, lead) = (
+            start + rest.trim_end().len(),
+            rest.len() - rest.trim_start().len(),
+        );
+        body.truncate(end);
+        body.drain(..(start + lead).min(end));
+        Self::assembled(id, title, Vec::new(), body, furniture)
     }
 
     /// A document from what a reader extracted (HTML, Markdown): its title
@@ -85,7 +98,7 @@ impl Document {
             }
             None => Document {
                 metadata: row.metadata,
-                ..Self::from_text(row.id, &row.text, keep_furniture)
+                ..Self::from_string(row.id, row.text, keep_furniture)
             },
         }
     }
@@ -98,7 +111,7 @@ impl Document {
         metadata: Vec<(String, String)>,
         keep_furniture: bool,
     ) -> Self {
-        let (body, furniture) = furniture_set_aside(rest, keep_furniture);
+        let (body, furniture) = furniture_set_aside(rest.to_owned(), keep_furniture);
         Self::assembled(id, title, metadata, body, furniture)
     }
 
@@ -124,9 +137,11 @@ impl Document {
 }
 
 /// `text` with its page furniture set aside, unless it is kept.
-fn furniture_set_aside(text: &str, keep_furniture: bool) -> (String, FurnitureCut) {
+fn furniture_set_aside(mut text: String, keep_furniture: bool) -> (String, FurnitureCut) {
     if keep_furniture {
-        (text.trim().to_owned(), FurnitureCut::default())
+        text.truncate(text.trim_end().len());
+        text.drain(..text.len() - text.trim_start().len());
+        (text, FurnitureCut::default())
     } else {
         strip_furniture(text)
     }

@@ -37,6 +37,7 @@
 use super::formats::Block;
 use crate::text::paragraphs::paragraphs;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Most words a paragraph or line may have to be furniture by a phrase in it.
@@ -138,18 +139,61 @@ fn listed(section: &str, entry: &str) -> bool {
 }
 
 /// Split `text` into the article body and the furniture around it.
-/// Paragraphs are as [`paragraphs`] defines them; the body comes back with
-/// its paragraphs trimmed and separated by one blank line.
-pub fn strip_furniture(text: &str) -> (String, FurnitureCut) {
-    let paragraphs: Vec<&str> = paragraphs(text).map(|r| text[r].trim()).collect();
-    match furniture_cut(&paragraphs) {
-        None => (paragraphs.join("\n\n"), FurnitureCut::default()),
-        Some(cut) => {
-            let lines = cut.drop.iter().filter(|&&d| d).count();
-            let text = cut.dropped;
-            (cut.kept, FurnitureCut { lines, text })
-        }
+/// Paragraphs are as [`paragraphs`] defines them. Nothing is copied when
+/// nothing is cut; otherwise the body is `text` itself compacted in place
+/// (kept lines joined by a line break, kept paragraphs by a blank line), so
+/// a huge document never needs room for two copies of itself.
+pub fn strip_furniture(text: String) -> (String, FurnitureCut) {
+    let (kept, cut) = {
+        let paragraphs: Vec<&str> = paragraphs(&text).map(|r| text[r].trim()).collect();
+        let Some(cut) = furniture_cut(&paragraphs) else {
+            return (text, FurnitureCut::default());
+        };
+        let kept: Vec<(Range<usize>, &str)> = pieces(&paragraphs, &cut.units, &cut.drop, false)
+            .into_iter()
+            .map(|(piece, separator)| (offset_in(&text, piece), separator))
+            .collect();
+        let lines = cut.drop.iter().filter(|&&d| d).count();
+        let dropped = joined(&pieces(&paragraphs, &cut.units, &cut.drop, true));
+        let cut = FurnitureCut {
+            lines,
+            text: dropped,
+        };
+        (kept, cut)
+    };
+    (compacted(text, &kept), cut)
+}
+
+/// Where `piece`, a slice of `text`, lies in it.
+fn offset_in(text: &str, piece: &str) -> Range<usize> {
+    let start = piece.as_ptr() as usize - text.as_ptr() as usize;
+    start..start + piece.len()
+}
+
+/// `text` cut down to `pieces` (ranges of it in order, each with the
+/// separator written before it), in place: every piece moves left.
+fn compacted(text: String, pieces: &[(Range<usize>, &str)]) -> String {
+    let mut bytes = text.into_bytes();
+    let mut end = 0;
+    for (range, separator) in pieces {
+        // The gap before a piece is at least as long as its separator.
+        bytes[end..end + separator.len()].copy_from_slice(separator.as_bytes());
+        end += separator.len();
+        bytes.copy_within(range.clone(), end);
+        end += range.len();
     }
+    bytes.truncate(end);
+    String::from_utf8(bytes).expect("whole lines of UTF-8 text stay UTF-8")
+}
+
+/// Pieces with their separators, as one string.
+fn joined(pieces: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|(p, s)| p.len() + s.len()).sum());
+    for (piece, separator) in pieces {
+        out.push_str(separator);
+        out.push_str(piece);
+    }
+    out
 }
 
 /// Which of `blocks` (each one line, as readers give them) are the article
@@ -170,9 +214,10 @@ pub fn strip_block_furniture(blocks: Vec<Block>) -> (Vec<Block>, FurnitureCut) {
         .filter(|(_, &d)| d)
         .map(|(u, _)| u.paragraph)
         .collect();
+    let text = joined(&pieces(&lines, &cut.units, &cut.drop, true));
     let cut = FurnitureCut {
         lines: dropped_blocks.len(),
-        text: cut.dropped,
+        text,
     };
     let kept = blocks
         .into_iter()
@@ -183,13 +228,10 @@ pub fn strip_block_furniture(blocks: Vec<Block>) -> (Vec<Block>, FurnitureCut) {
     (kept, cut)
 }
 
-/// A furniture cut of some paragraphs: their lines, which are dropped, and
-/// the text kept and dropped.
+/// A furniture cut of some paragraphs: their lines and which are dropped.
 struct Cut<'a> {
     units: Vec<Unit<'a>>,
     drop: Vec<bool>,
-    kept: String,
-    dropped: String,
 }
 
 /// The furniture cut of `paragraphs`, or `None` when there is nothing to
@@ -200,14 +242,11 @@ fn furniture_cut<'a>(paragraphs: &[&'a str]) -> Option<Cut<'a>> {
     if !drop.contains(&true) {
         return None;
     }
-    let kept = assemble(paragraphs, &units, &drop, false);
-    let dropped = assemble(paragraphs, &units, &drop, true);
-    (word_count(&kept) > word_count(&dropped)).then_some(Cut {
-        units,
-        drop,
-        kept,
-        dropped,
-    })
+    let words = |dropped: bool| -> usize {
+        let chosen = units.iter().zip(&drop).filter(|(_, &d)| d == dropped);
+        chosen.map(|(unit, _)| word_count(unit.line)).sum()
+    };
+    (words(false) > words(true)).then_some(Cut { units, drop })
 }
 
 /// Every non-blank line, classed, headlines under list headings marked.
@@ -276,9 +315,16 @@ fn end_cut_index(units: &[Unit], from: usize) -> usize {
 }
 
 /// The paragraphs holding units whose drop flag is `dropped`, with only
-/// those lines; a paragraph taken whole is copied as it stands.
-fn assemble(paragraphs: &[&str], units: &[Unit], drop: &[bool], dropped: bool) -> String {
-    let mut out: Vec<String> = Vec::new();
+/// those lines: the pieces in order, each with the separator before it (a
+/// line break between lines of a paragraph, a blank line between
+/// paragraphs). A paragraph taken whole is one piece, as it stands.
+fn pieces<'a>(
+    paragraphs: &[&'a str],
+    units: &[Unit<'a>],
+    drop: &[bool],
+    dropped: bool,
+) -> Vec<(&'a str, &'static str)> {
+    let mut out = Vec::new();
     let mut start = 0;
     while start < units.len() {
         let paragraph = units[start].paragraph;
@@ -287,14 +333,19 @@ fn assemble(paragraphs: &[&str], units: &[Unit], drop: &[bool], dropped: bool) -
             .filter(|&i| drop[i] == dropped)
             .map(|i| units[i].line)
             .collect();
+        let first = if out.is_empty() { "" } else { "\n\n" };
         if chosen.len() == end - start {
-            out.push(paragraphs[paragraph].to_owned());
-        } else if !chosen.is_empty() {
-            out.push(chosen.join("\n").trim().to_owned());
+            out.push((paragraphs[paragraph], first));
+        } else if let [only] = chosen[..] {
+            out.push((only.trim(), first));
+        } else if let [head, middle @ .., tail] = &chosen[..] {
+            out.push((head.trim_start(), first));
+            out.extend(middle.iter().map(|line| (*line, "\n")));
+            out.push((tail.trim_end(), "\n"));
         }
         start = end;
     }
-    out.join("\n\n")
+    out
 }
 
 fn word_count(text: &str) -> usize {
@@ -680,14 +731,14 @@ mod tests {
 
     /// Asserts that `ARTICLE` is all that is kept of `text`, `lines` lines cut.
     fn assert_cut(text: &str, lines: usize) {
-        let (body, cut) = strip_furniture(text);
+        let (body, cut) = strip_furniture(text.to_owned());
         assert_eq!(body, ARTICLE, "cut:\n{}", cut.text);
         assert_eq!(cut.lines, lines, "cut:\n{}", cut.text);
     }
 
     /// Asserts that nothing of `text` is cut.
     fn assert_kept(text: &str) {
-        let (body, cut) = strip_furniture(text);
+        let (body, cut) = strip_furniture(text.to_owned());
         assert_eq!(cut, FurnitureCut::default(), "cut:\n{}", cut.text);
         assert_eq!(body, text);
     }
@@ -757,7 +808,7 @@ mod tests {
              Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\n\
              #x .y{{color:red;}} #z{{display:none;}}"
         );
-        let (body, cut) = strip_furniture(&text);
+        let (body, cut) = strip_furniture(text.clone());
         assert_eq!(body, ARTICLE);
         assert_eq!(cut.lines, 6);
         assert!(cut.text.starts_with("Author"));
@@ -885,7 +936,7 @@ mod tests {
         ];
         for credit in credits {
             let middle = ARTICLE.replacen("\n\n", &format!("\n\n{credit}\n\n"), 1);
-            let (body, cut) = strip_furniture(&middle);
+            let (body, cut) = strip_furniture(middle.clone());
             assert_eq!((body.as_str(), cut.text.as_str()), (ARTICLE, credit));
             assert_cut(&around(credit, ""), 1);
             assert_cut(&around("", credit), 1);
@@ -915,7 +966,7 @@ mod tests {
     fn keeps_the_title_and_standfirst_but_drops_the_byline_after_them() {
         let top = "Britain's high streets need landlords who answer the phone\n\n\
                    Empty shops are not a law of nature.\n\nBy Jane Doe\n\n5 May 2024";
-        let (body, cut) = strip_furniture(&around(top, ""));
+        let (body, cut) = strip_furniture(around(top, ""));
         assert!(body.starts_with("Britain's high streets need landlords"));
         assert!(body.contains("Empty shops are not a law of nature.\n\nFirst paragraph"));
         assert_eq!(cut.text, "By Jane Doe\n\n5 May 2024");
@@ -924,7 +975,7 @@ mod tests {
     #[test]
     fn a_question_headline_is_a_title_not_furniture() {
         let top = "Could Yukos be a blessing in disguise?\n\nBy Jane Doe";
-        let (body, cut) = strip_furniture(&around(top, ""));
+        let (body, cut) = strip_furniture(around(top, ""));
         assert_eq!(
             body,
             format!("Could Yukos be a blessing in disguise?\n\n{ARTICLE}")
@@ -935,7 +986,7 @@ mod tests {
     #[test]
     fn drops_top_furniture_lines_of_a_text_without_blank_lines() {
         let text = "By Jane Doe\n5 May 2024\nShare this article\nThe council met on Monday and argued about money for hours.\nNothing was decided.";
-        let (body, cut) = strip_furniture(text);
+        let (body, cut) = strip_furniture(text.to_owned());
         assert!(body.starts_with("The council met on Monday"), "{body}");
         assert_eq!(cut.lines, 3);
     }
@@ -1051,7 +1102,7 @@ mod tests {
             }
             let text = std::fs::read_to_string(path.with_extension("txt")).unwrap();
             let (_, rest) = crate::input::split_title(&text);
-            let (body, cut) = strip_furniture(rest);
+            let (body, cut) = strip_furniture(rest.to_owned());
             for (key, value) in expectations(&path) {
                 if let Some(problem) = mismatch(&body, &cut, &key, &value) {
                     failures.push(format!("{}: {problem}", path.display()));

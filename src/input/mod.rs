@@ -11,7 +11,9 @@ mod furniture;
 mod metadata;
 pub mod rows;
 
-pub use decode::{decode_text, decoding_note, Decoded, UTF8_WITH_WINDOWS_1252, WINDOWS_1252};
+pub use decode::{
+    decode_owned, decode_text, decoding_note, Decoded, UTF8_WITH_WINDOWS_1252, WINDOWS_1252,
+};
 pub use discover::{discover, discover_with, path_id, Discovered, FileFilter, Source, Unexpanded};
 pub use document::{split_title, Document};
 pub use format::Format;
@@ -46,7 +48,19 @@ pub enum InputError {
     /// text column, front matter that is not YAML).
     #[error("{0}")]
     Structure(String),
+    /// Larger than [`MAX_INPUT_BYTES`]: refused before it is read.
+    #[error(
+        "too large: {0} bytes, over the limit of {MAX_INPUT_BYTES} bytes (1 GiB) for one file; \
+         split it into smaller files"
+    )]
+    TooLarge(u64),
 }
+
+/// The largest file read, 1 GiB. A file is read whole and its body kept
+/// while it is counted (about 1.7 times its size at the peak, see README),
+/// so this bounds memory on any input; it is refused, named in
+/// `errors.csv`, never half-read.
+pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 
 /// One document read from a source, or one row of it that failed: (the
 /// row's id, why).
@@ -55,15 +69,29 @@ pub type Loaded = Result<Document, rows::RowFailure>;
 /// Read the whole of one source into bytes.
 pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
     match source {
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
+        Source::Stdin => read_limited(std::io::stdin().lock()),
+        Source::File { path, .. } => {
+            let file = std::fs::File::open(path).map_err(|err| match err.kind() {
+                std::io::ErrorKind::NotFound => InputError::Missing,
+                _ => InputError::Io(err),
+            })?;
+            let size = file.metadata()?.len();
+            if size > MAX_INPUT_BYTES {
+                return Err(InputError::TooLarge(size));
+            }
+            read_limited(file)
         }
-        Source::File { path, .. } => std::fs::read(path).map_err(|err| match err.kind() {
-            std::io::ErrorKind::NotFound => InputError::Missing,
-            _ => InputError::Io(err),
-        }),
+    }
+}
+
+/// Read all of `reader`, refusing more than [`MAX_INPUT_BYTES`] (a file
+/// may grow after its size was checked; standard input has none).
+fn read_limited(reader: impl Read) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    match bytes.len() as u64 {
+        n if n > MAX_INPUT_BYTES => Err(InputError::TooLarge(n)),
+        _ => Ok(bytes),
     }
 }
 
@@ -71,7 +99,7 @@ pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
 /// Markdown or HTML file, one a row for a CSV, TSV or JSON lines file.
 pub fn load_documents(source: &Source, options: &InputOptions) -> Result<Vec<Loaded>, InputError> {
     let bytes = read_source(source)?;
-    documents_from_bytes(source.id(), &bytes, source.format(), options)
+    documents_from_owned_bytes(source.id(), bytes, source.format(), options)
 }
 
 /// Decode and shape one input's bytes, in `format`, into its documents.
@@ -81,14 +109,32 @@ pub fn documents_from_bytes(
     format: Format,
     options: &InputOptions,
 ) -> Result<Vec<Loaded>, InputError> {
-    let decoded = decode_text(bytes, options.encoding)?;
+    documents_from_owned_bytes(id, bytes.to_vec(), format, options)
+}
+
+/// [`documents_from_bytes`] taking the bytes: clean UTF-8 text becomes
+/// its document's body without a copy.
+pub fn documents_from_owned_bytes(
+    id: String,
+    bytes: Vec<u8>,
+    format: Format,
+    options: &InputOptions,
+) -> Result<Vec<Loaded>, InputError> {
+    let decoded = decode_owned(bytes, options.encoding)?;
     if decoded.text.trim().is_empty() {
         return Err(InputError::Empty);
     }
     let keep = options.keep_furniture;
+    let (encoding, decode_errors) = (decoded.encoding, decoded.decode_errors);
+    if format == Format::Text {
+        let mut document = Document::from_string(id, decoded.text, keep);
+        document.encoding = encoding;
+        document.decode_errors = decode_errors;
+        return Ok(vec![Ok(document)]);
+    }
     let text = decoded.text.as_str();
     let mut documents = match format {
-        Format::Text => vec![Ok(Document::from_text(id, text, keep))],
+        Format::Text => unreachable!("plain text is shaped above"),
         Format::Markdown => {
             let extracted = formats::markdown::read_markdown(text)
                 .map_err(|e| InputError::Structure(e.to_string()))?;
@@ -101,8 +147,8 @@ pub fn documents_from_bytes(
         Format::Csv | Format::Tsv | Format::JsonLines => row_documents(&id, text, format, options)?,
     };
     for document in documents.iter_mut().flatten() {
-        document.encoding = decoded.encoding;
-        document.decode_errors = decoded.decode_errors;
+        document.encoding = encoding;
+        document.decode_errors = decode_errors;
     }
     Ok(documents)
 }

@@ -11,8 +11,10 @@
 //! break, or were neutralized; quotes inside doubled.
 
 use super::spreadsheet_safety::neutralized;
+use super::staging::write_aside;
 use super::{Cell, Exporter, Staging, Table, SPREADSHEET_MAX_ROWS};
 use crate::config::CsvStyle;
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
@@ -125,18 +127,26 @@ impl Exporter for CsvExporter {
         tables: Vec<Table<'_>>,
         staging: &mut Staging,
     ) -> std::io::Result<Vec<String>> {
-        let mut warnings = Vec::new();
+        let mut staged = Vec::with_capacity(tables.len());
         for table in tables {
-            let (name, hint) = (table.name, table.shrink_hint);
-            let target = self.dir.join(format!("{name}.csv"));
-            let mut rows = 0;
-            staging.write_file(&target, |out| {
-                rows = self.write_table(table, out)?;
-                Ok(())
-            })?;
-            warnings.extend(row_limit_warning(name, rows, hint));
+            let target = self.dir.join(format!("{}.csv", table.name));
+            staged.push((staging.reserve(&target)?, table));
         }
-        Ok(warnings)
+        // Each file on its own task, on the caller's thread pool; the
+        // results (and so the warnings) come back in table order.
+        let written: Vec<std::io::Result<Option<String>>> = staged
+            .into_par_iter()
+            .map(|(temp, table)| {
+                let (name, hint) = (table.name, table.shrink_hint);
+                let mut rows = 0;
+                write_aside(&temp, |out| {
+                    rows = self.write_table(table, out)?;
+                    Ok(())
+                })?;
+                Ok(row_limit_warning(name, rows, hint))
+            })
+            .collect();
+        written.into_iter().filter_map(Result::transpose).collect()
     }
 }
 

@@ -120,7 +120,7 @@ pub fn text(text: &str) -> Cell<'_> {
 
 /// The rows of a report, produced one at a time as an exporter writes them,
 /// so a large batch is never held as cells all at once.
-pub type Rows<'a> = Box<dyn Iterator<Item = Vec<Cell<'a>>> + 'a>;
+pub type Rows<'a> = Box<dyn Iterator<Item = Vec<Cell<'a>>> + Send + 'a>;
 
 /// A report: a name (`documents`, the CSV file stem and the sheet name), a
 /// header and rows.
@@ -141,7 +141,7 @@ impl<'a> Table<'a> {
     pub fn new(
         name: &'static str,
         header: Vec<String>,
-        rows: impl Iterator<Item = Vec<Cell<'a>>> + 'a,
+        rows: impl Iterator<Item = Vec<Cell<'a>>> + Send + 'a,
     ) -> Self {
         Table {
             name,

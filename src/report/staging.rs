@@ -42,6 +42,14 @@ impl Staging {
         target: &Path,
         write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        let temp = self.reserve(target)?;
+        write_aside(&temp, write)
+    }
+
+    /// Stage a file for `target` and return the temporary path to write it
+    /// at (with [`write_aside`], from any thread) before the commit. The
+    /// folder is created if missing.
+    pub fn reserve(&mut self, target: &Path) -> std::io::Result<PathBuf> {
         let dir = parent_dir(target);
         std::fs::create_dir_all(dir)?;
         let name = target.file_name().unwrap_or_default().to_string_lossy();
@@ -51,9 +59,7 @@ impl Staging {
             self.staged.len()
         ));
         self.staged.push((temp.clone(), target.to_path_buf()));
-        let mut out = BufWriter::with_capacity(1 << 16, File::create(&temp)?);
-        write(&mut out)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        Ok(temp)
     }
 
     /// Stage `dir`'s [`MANIFEST`]: the names of the files staged so far
@@ -83,6 +89,16 @@ impl Staging {
         }
         Ok(staged.into_iter().map(|(_, target)| target).collect())
     }
+}
+
+/// Write a staged file's contents with `write`, then flush and sync it.
+pub fn write_aside(
+    temp: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, File::create(temp)?);
+    write(&mut out)?;
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
 impl Drop for Staging {
