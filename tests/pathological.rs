@@ -147,8 +147,15 @@ fn a_file_that_vanishes_between_discovery_and_reading() {
     assert_eq!(found.sources.len(), 3);
     fs::remove_file(dir.path().join("b.txt")).unwrap();
     let dictionary = textgauge::themes::ThemeDictionary::built_in();
-    let batch =
-        textgauge::analyze_sources(found, &dictionary, &Default::default(), &config, None).unwrap();
+    let batch = textgauge::analyze_sources(
+        found,
+        &dictionary,
+        &Default::default(),
+        &config,
+        None,
+        &textgauge::batch::NoProgress,
+    )
+    .unwrap();
     let ids: Vec<&str> = batch
         .analyses
         .iter()
