@@ -25,132 +25,52 @@
 //!
 //! # Lookup structure
 //!
-//! On first use the embedded text is indexed once into an open-addressing
-//! hash table of `u32` slots (1 MiB), each packing a word's byte offset into
-//! the embedded text, its length and its syllable count. Measured in a
-//! release build: building it takes ~7 ms (a `HashMap<&str, u8>` over the
-//! same text: ~25 ms and ~6 MiB), and a lookup ~0.1 µs. Lookups never
+//! The embedded text is indexed into an open-addressing hash table of `u32`
+//! slots (1 MiB), each packing a word's byte offset into the embedded text,
+//! its length and its syllable count. `build.rs` builds it at compile time
+//! (`cmudict_slots.rs`, shared by both) and it is embedded as bytes, read in
+//! place: a run spends no time on it (building it took ~7 ms a run, a third
+//! of the start-up of a small run), and a lookup takes ~0.1 µs. Lookups never
 //! allocate unless the word contains non-ASCII characters other than `’`.
 //! The embedded text adds ~1 MiB to the binary.
 //!
 //! Note that CMUdict gives a few interjections no vowel at all ("hmm",
 //! "shh", "mm"): for those [`dictionary_syllables`] returns `Some(0)`.
 
-use std::sync::OnceLock;
-
 /// The generated table, embedded in the binary.
 static TABLE_TEXT: &str = crate::data::CMUDICT_SYLLABLES;
 
-/// log2 of the slot count: 2^18 = 262,144 slots for ~126,000 words keeps the
-/// load factor under one half, so linear probes stay short.
-const SLOT_BITS: u32 = 18;
-const SLOT_MASK: usize = (1 << SLOT_BITS) - 1;
+#[path = "cmudict_slots.rs"]
+#[allow(dead_code)]
+mod slots;
+use slots::{slot_hash, COUNT_MASK, LEN_MASK, LEN_SHIFT, MAX_WORD_LEN, OFFSET_SHIFT, SLOT_MASK};
 
-// Slot layout: offset (21 bits) | length (7 bits) | syllables (4 bits).
-// A slot whose length field is 0 is empty (words are never empty).
-const OFFSET_SHIFT: u32 = 11;
-const LEN_SHIFT: u32 = 4;
-const LEN_MASK: u32 = 0x7f;
-const COUNT_MASK: u32 = 0xf;
-const MAX_OFFSET: usize = (1 << (32 - OFFSET_SHIFT)) - 1;
-const MAX_WORD_LEN: usize = LEN_MASK as usize;
+/// The table, built from the same text by `build.rs` at compile time (see
+/// `cmudict_slots.rs`): the entry count, the longest word, then the slots.
+static SLOT_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/cmudict_slots.bin"));
 
+/// The prebuilt table, read in place.
+#[derive(Clone, Copy)]
 struct Table {
-    slots: Box<[u32]>,
+    slots: &'static [u8],
     len: usize,
     /// Longest word in bytes; longer queries cannot match.
     max_len: usize,
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(Table::build)
-}
-
-/// Iterates over `(word, syllables)` in the embedded text, as
-/// `(byte offset of the word in TABLE_TEXT, word bytes, syllables)`.
-fn entries() -> impl Iterator<Item = (usize, &'static [u8], u32)> {
-    let text = TABLE_TEXT.as_bytes();
-    let mut pos = 0;
-    let mut count: Option<u32> = None;
-    std::iter::from_fn(move || loop {
-        if pos >= text.len() {
-            return None;
-        }
-        let start = pos;
-        let end = text[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(text.len(), |i| start + i);
-        pos = end + 1;
-        let mut line = &text[start..end];
-        if let [rest @ .., b'\r'] = line {
-            line = rest; // tolerate a CRLF checkout of the data file
-        }
-        match line.first() {
-            None | Some(b'#') => {}
-            Some(b'=') => {
-                let n = std::str::from_utf8(&line[1..])
-                    .ok()
-                    .and_then(|s| s.parse().ok());
-                assert!(n.is_some(), "cmudict table: bad group line {line:?}");
-                count = n;
-            }
-            Some(_) => {
-                let n = count.expect("cmudict table: word before the first '=N' line");
-                return Some((start, line, n));
-            }
-        }
-    })
-}
-
-/// FxHash-style multiplicative hash over 8-byte chunks, with a final mix so
-/// the low bits (used for the slot index) depend on every input byte.
-fn hash(bytes: &[u8]) -> usize {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("8-byte chunk"));
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+fn table() -> Table {
+    let word = |at: usize| u32::from_le_bytes(SLOT_BYTES[at..at + 4].try_into().expect("4 bytes"));
+    Table {
+        slots: &SLOT_BYTES[8..],
+        len: word(0) as usize,
+        max_len: word(4) as usize,
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
-    }
-    (h ^ (h >> 32)) as usize
 }
 
 impl Table {
-    fn build() -> Table {
-        assert!(
-            TABLE_TEXT.len() <= MAX_OFFSET,
-            "cmudict table too large for slot layout"
-        );
-        let mut slots = vec![0u32; 1 << SLOT_BITS].into_boxed_slice();
-        let mut len = 0;
-        let mut max_len = 0;
-        for (offset, word, n) in entries() {
-            assert!(
-                word.len() <= MAX_WORD_LEN && n <= COUNT_MASK,
-                "cmudict table entry does not fit slot layout: {word:?}"
-            );
-            let mut i = hash(word) & SLOT_MASK;
-            while slots[i] != 0 {
-                i = (i + 1) & SLOT_MASK;
-            }
-            slots[i] = (offset as u32) << OFFSET_SHIFT | (word.len() as u32) << LEN_SHIFT | n;
-            len += 1;
-            max_len = max_len.max(word.len());
-        }
-        assert!(len < slots.len() / 2, "cmudict table: raise SLOT_BITS");
-        Table {
-            slots,
-            len,
-            max_len,
-        }
+    fn slot(&self, index: usize) -> u32 {
+        let at = 4 * index;
+        u32::from_le_bytes(self.slots[at..at + 4].try_into().expect("4 bytes"))
     }
 
     /// Looks up an already normalised (lowercase, `'`) word.
@@ -159,9 +79,9 @@ impl Table {
             return None;
         }
         let text = TABLE_TEXT.as_bytes();
-        let mut i = hash(word) & SLOT_MASK;
+        let mut i = slot_hash(word) & SLOT_MASK;
         loop {
-            let slot = self.slots[i];
+            let slot = self.slot(i);
             let len = (slot >> LEN_SHIFT & LEN_MASK) as usize;
             if len == 0 {
                 return None;
@@ -222,7 +142,7 @@ pub fn dictionary_syllables(word: &str) -> Option<u32> {
 /// Slow path for words with non-ASCII characters: full Unicode lowercasing
 /// (which can yield ASCII, e.g. KELVIN SIGN U+212A lowercases to `k`).
 #[cold]
-fn lookup_unicode(table: &Table, word: &str) -> Option<u32> {
+fn lookup_unicode(table: Table, word: &str) -> Option<u32> {
     let folded: String = word
         .chars()
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
@@ -243,6 +163,11 @@ pub fn dictionary_len() -> usize {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn the_prebuilt_table_is_the_one_the_embedded_text_gives() {
+        assert!(SLOT_BYTES == slots::slot_table_bytes(TABLE_TEXT).as_slice());
+    }
 
     #[test]
     fn known_words() {
@@ -311,7 +236,7 @@ mod tests {
     #[test]
     fn every_entry_round_trips() {
         let mut seen = HashSet::new();
-        for (_, word, n) in entries() {
+        for (_, word, n) in slots::slot_entries(TABLE_TEXT) {
             let word = std::str::from_utf8(word).unwrap();
             assert!(seen.insert(word), "duplicate entry {word}");
             assert_eq!(word, word.to_lowercase(), "entry not lowercase");
