@@ -203,9 +203,25 @@ impl ThemeDictionary {
     /// Count matches in one sentence's terms (lowercase words) and add them
     /// to `tallies` (one per theme).
     pub fn match_sentence(&self, terms: &[&str], tallies: &mut [ThemeTally]) {
+        let starts: Vec<bool> = terms.iter().map(|term| self.may_start(term)).collect();
+        self.match_sentence_at(terms, &starts, tallies);
+    }
+
+    /// Whether some pattern may start at `term` (lowercase): a caller that
+    /// meets the same terms again and again works this out once a term.
+    pub fn may_start(&self, term: &str) -> bool {
+        self.candidates(term).next().is_some()
+    }
+
+    /// [`ThemeDictionary::match_sentence`], told which terms may start a
+    /// pattern (`starts[i]` is [`ThemeDictionary::may_start`] of `terms[i]`).
+    pub fn match_sentence_at(&self, terms: &[&str], starts: &[bool], tallies: &mut [ThemeTally]) {
+        if !starts.contains(&true) {
+            return;
+        }
         let mut free_from = vec![0usize; self.themes.len()];
         let mut best: Vec<Option<usize>> = vec![None; self.themes.len()];
-        for start in 0..terms.len() {
+        for start in (0..terms.len()).filter(|&start| starts[start]) {
             best.fill(None);
             for pattern in self.candidates(terms[start]) {
                 let p = &self.patterns[pattern];

@@ -40,6 +40,8 @@ struct TypeSeen {
     capital_inside: bool,
     /// Occurrences, for single-word terms.
     occurrences: usize,
+    /// Some theme pattern may start with it.
+    starts_theme: bool,
 }
 
 impl TypeSeen {
@@ -121,22 +123,25 @@ impl<'a> DocumentCounter<'a> {
         }
         self.sentences += 1;
         let mut ids = Vec::with_capacity(words.len());
+        let mut starts = Vec::with_capacity(words.len());
         let mut syllables = 0;
         for (position, word) in words.iter().enumerate() {
             let id = lexicon.spelling_id(word.text);
             let spelling = *lexicon.spelling(id);
             syllables += spelling.facts.syllables as usize;
-            let word_type = self.count_spelling(id, spelling.term);
+            let word_type = self.count_spelling(id, spelling.term, lexicon);
             let seen = &mut self.types[word_type as usize];
             if !spelling.facts.is_number() {
                 seen.lower_seen |= !spelling.facts.capitalized;
                 seen.capital_inside |= spelling.facts.capitalized && position > 0;
             }
+            starts.push(seen.starts_theme);
             self.tokens.push(word_type);
             ids.push(spelling.term);
         }
         let terms: Vec<&str> = ids.iter().map(|&id| lexicon.term(id)).collect();
-        self.themes.match_sentence(&terms, &mut self.tallies);
+        self.themes
+            .match_sentence_at(&terms, &starts, &mut self.tallies);
         self.rules.terms.count_ngrams(&terms, &mut self.ngrams);
         if self.rules.sentences {
             self.sentence_stats.push(SentenceStats {
@@ -148,11 +153,11 @@ impl<'a> DocumentCounter<'a> {
     }
 
     /// Add one occurrence of a spelling; its type in this document.
-    fn count_spelling(&mut self, id: u32, term: u32) -> u32 {
+    fn count_spelling(&mut self, id: u32, term: u32, lexicon: &Lexicon) -> u32 {
         let next = self.spellings.len() as u32;
         let index = *self.spelling_index.entry(id).or_insert(next);
         if index == next {
-            let word_type = self.type_of(term);
+            let word_type = self.type_of(term, lexicon);
             self.spellings.push(SpellingSeen {
                 id,
                 word_type,
@@ -166,7 +171,7 @@ impl<'a> DocumentCounter<'a> {
     }
 
     /// This document's type for a term, numbered in order of first use.
-    fn type_of(&mut self, term: u32) -> u32 {
+    fn type_of(&mut self, term: u32, lexicon: &Lexicon) -> u32 {
         let next = self.types.len() as u32;
         let index = *self.type_index.entry(term).or_insert(next);
         if index == next {
@@ -175,6 +180,7 @@ impl<'a> DocumentCounter<'a> {
                 lower_seen: false,
                 capital_inside: false,
                 occurrences: 0,
+                starts_theme: self.themes.may_start(lexicon.term(term)),
             });
         }
         index

@@ -2,6 +2,7 @@
 //! document's text and knows nothing of files or reports.
 
 mod abbreviations;
+mod ascii_segments;
 pub mod numbers;
 pub mod paragraphs;
 pub mod pronouncing;

@@ -35,6 +35,15 @@ fn is_word_segment(segment: &str) -> bool {
 
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    if text.is_ascii() {
+        ascii_words(text)
+    } else {
+        unicode_words(text)
+    }
+}
+
+/// [`words`] by the Unicode segmenter: any text.
+fn unicode_words(text: &str) -> Vec<Word<'_>> {
     let mut found: Vec<Word<'_>> = Vec::new();
     let mut pending_hyphen: Option<usize> = None;
     for (start, segment) in text.split_word_bound_indices() {
@@ -51,6 +60,31 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             let after_word = found.last().is_some_and(|w| w.end() == start);
             pending_hyphen =
                 (after_word && is_joining_hyphen(segment)).then(|| start + segment.len());
+        }
+    }
+    found
+}
+
+/// [`words`] for ASCII text, without the general segmenter: the same
+/// UAX #29 rules, written out for the ASCII characters (see
+/// [`ascii_segments`]), and the same hyphen joins. A property test holds it
+/// to the Unicode segmenter.
+fn ascii_words(text: &str) -> Vec<Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<Word<'_>> = Vec::new();
+    for run in super::ascii_segments::word_runs(bytes) {
+        if !bytes[run.clone()].iter().any(u8::is_ascii_alphanumeric) {
+            continue; // underscores only: not a word
+        }
+        let joins = found
+            .last()
+            .is_some_and(|last| last.end() + 1 == run.start && bytes[last.end()] == b'-');
+        match found.last_mut() {
+            Some(last) if joins => last.text = &text[last.start..run.end],
+            _ => found.push(Word {
+                text: &text[run.clone()],
+                start: run.start,
+            }),
         }
     }
     found
@@ -128,6 +162,25 @@ mod tests {
         let text = "  alpha  beta-gamma";
         for word in words(text) {
             assert_eq!(&text[word.start..word.end()], word.text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_splits_as_the_unicode_segmenter_does(
+            text in "[aZq09_.,;:'\\-\" \n\t!?()$%/]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(ascii_words(&text), unicode_words(&text));
+        }
+    }
+
+    #[test]
+    fn the_ascii_path_on_the_hard_joins() {
+        for text in [
+            "a:b 1,000 3.5 a.b 1'2 a'b a,b 1:2 _a a_ __ a-__b a-__ b x-y-z a--b 4th e.g. U.S.",
+            "end. Next 2-3 x_1 1_x ' : , ; . - _",
+        ] {
+            assert_eq!(ascii_words(text), unicode_words(text), "{text}");
         }
     }
 

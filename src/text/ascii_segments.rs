@@ -1,0 +1,82 @@
+//! Word segments of ASCII text by the rules of Unicode's word boundaries
+//! (UAX #29, "Word Boundary Rules"), written out for the ASCII characters
+//! so that the common case needs no table lookups. In ASCII the rules that
+//! join characters into one segment are:
+//! - WB5, WB8–WB10, WB13a, WB13b: letters, digits and `_` run together;
+//! - WB6, WB7: a letter, then `:` (MidLetter) or `.` `'` (MidNumLet,
+//!   Single_Quote), then a letter (`a:b`, `e.g`, `don't`);
+//! - WB11, WB12: a digit, then `,` `;` (MidNum) or `.` `'`, then a digit
+//!   (`1,000`, `3.5`).
+//!
+//! Everything else breaks; white space and punctuation never belong to a
+//! word segment, so only the word-like runs are returned.
+
+use std::ops::Range;
+
+/// The word-boundary class of an ASCII byte, as far as joining goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Underscore,
+    /// `:` joins letters only.
+    MidLetter,
+    /// `,` `;` join digits only.
+    MidNum,
+    /// `.` `'` join letters and digits.
+    MidNumLet,
+    Other,
+}
+
+fn class(byte: u8) -> Class {
+    match byte {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Underscore,
+        b':' => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' | b'\'' => Class::MidNumLet,
+        _ => Class::Other,
+    }
+}
+
+fn runs_on(class: Class) -> bool {
+    matches!(class, Class::Letter | Class::Digit | Class::Underscore)
+}
+
+/// Whether `mid` between `before` and `after` keeps one segment (WB6/7, WB11/12).
+fn joins_across(before: Class, mid: Class, after: Class) -> bool {
+    match (before, after) {
+        (Class::Letter, Class::Letter) => matches!(mid, Class::MidLetter | Class::MidNumLet),
+        (Class::Digit, Class::Digit) => matches!(mid, Class::MidNum | Class::MidNumLet),
+        _ => false,
+    }
+}
+
+/// The byte ranges of the segments of `text` (ASCII) made of letters,
+/// digits and underscores, in order.
+pub fn word_runs(text: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() && !runs_on(class(text[at])) {
+            at += 1;
+        }
+        if at == text.len() {
+            return None;
+        }
+        let start = at;
+        at += 1;
+        while at < text.len() {
+            if runs_on(class(text[at])) {
+                at += 1;
+            } else if at + 1 < text.len()
+                && joins_across(class(text[at - 1]), class(text[at]), class(text[at + 1]))
+            {
+                at += 2;
+            } else {
+                break;
+            }
+        }
+        Some(start..at)
+    })
+}
