@@ -52,7 +52,7 @@ pub struct Counts {
 /// What is known about one spelling of a word (`Kabul`, `kabul`, `U.S.`),
 /// computed once: everything a count needs except whether its term is a
 /// proper noun, which only the whole document can tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SpellingFacts {
     /// Syllables.
     pub syllables: u32,

@@ -1,7 +1,7 @@
 //! Invariants that hold for any text, checked on generated inputs.
 
 use proptest::prelude::*;
-use textgauge::analysis::{analyze_document, AnalysisRules};
+use textgauge::analysis::{analyze_document, analyze_in_pieces, AnalysisRules};
 use textgauge::batch::Batch;
 use textgauge::input::{decode_text, Document};
 use textgauge::report::{build_tables, Cell, TableOptions};
@@ -139,5 +139,49 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+proptest! {
+    /// A document counted in pieces on several threads, put together in
+    /// order, gives exactly what counting it whole gives.
+    #[test]
+    fn counting_in_pieces_gives_what_counting_whole_gives(
+        text in prose(),
+        piece in prop_oneof![Just(1usize), Just(7), Just(64), Just(300)],
+    ) {
+        let document = Document::from_text("p".into(), &text, true);
+        let dictionary = ThemeDictionary::built_in();
+        let rules = AnalysisRules {
+            sentences: true,
+            terms: textgauge::analysis::TermRules::new(
+                textgauge::wordlists::english_stopwords(),
+                false,
+                (1, 2),
+            ),
+            ..AnalysisRules::default()
+        };
+        let whole = analyze_in_pieces(&document, &dictionary, &rules, usize::MAX);
+        let pieces = analyze_in_pieces(&document, &dictionary, &rules, piece);
+        prop_assert_eq!(whole, pieces);
+    }
+}
+
+#[test]
+fn the_seed_counted_in_pieces_is_the_seed_counted_whole() {
+    let seed = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let document = Document::from_text("seed".into(), &seed.repeat(3), false);
+    let dictionary = ThemeDictionary::built_in();
+    let rules = AnalysisRules::default();
+    let whole = analyze_in_pieces(&document, &dictionary, &rules, usize::MAX);
+    for piece in [1, 100, 2_000] {
+        assert_eq!(
+            analyze_in_pieces(&document, &dictionary, &rules, piece),
+            whole
+        );
     }
 }

@@ -8,10 +8,8 @@
 //! vocabulary and word count, never with copies of its text.
 
 use super::lexicon::Lexicon;
-use super::terms::sorted_counts;
+use super::tally::{DocumentTally, SpellingTally, TypeTally};
 use super::{AnalysisRules, SentenceStats};
-use crate::counts::Counts;
-use crate::metrics::diversity::Diversity;
 use crate::text::paragraphs::BlockSpan;
 use crate::text::sentences::split_blocks;
 use crate::text::words::{words, Word};
@@ -44,13 +42,6 @@ struct TypeSeen {
     starts_theme: bool,
 }
 
-impl TypeSeen {
-    /// A proper noun: capitalized inside a sentence and never lower case.
-    fn is_proper(&self) -> bool {
-        self.capital_inside && !self.lower_seen
-    }
-}
-
 /// What one document's blocks add up to so far.
 pub struct DocumentCounter<'a> {
     themes: &'a ThemeDictionary,
@@ -65,20 +56,6 @@ pub struct DocumentCounter<'a> {
     ngrams: FxHashMap<String, usize>,
     tallies: Vec<ThemeTally>,
     sentence_stats: Vec<SentenceStats>,
-}
-
-/// A document's counts, diversity, terms, themes and sentences.
-pub struct Counted {
-    /// Sums over the counted blocks (`paragraphs` is the caller's).
-    pub counts: Counts,
-    /// Lexical diversity.
-    pub diversity: Diversity,
-    /// Terms, most frequent first.
-    pub terms: Vec<(String, usize)>,
-    /// One tally per theme.
-    pub themes: Vec<ThemeTally>,
-    /// Per-sentence figures, when the rules ask for them.
-    pub sentences: Vec<SentenceStats>,
 }
 
 impl<'a> DocumentCounter<'a> {
@@ -186,34 +163,29 @@ impl<'a> DocumentCounter<'a> {
         index
     }
 
-    /// Everything counted, with the measures that need the whole document.
-    pub fn finish(mut self, lexicon: &Lexicon) -> Counted {
-        let mut counts = Counts::default();
-        let mut spache_unfamiliar = vec![false; self.types.len()];
-        for seen in &self.spellings {
-            let facts = lexicon.spelling(seen.id).facts;
-            let proper = self.types[seen.word_type as usize].is_proper();
-            facts.add_to(&mut counts, seen.occurrences, proper);
-            spache_unfamiliar[seen.word_type as usize] |=
-                !proper && !facts.is_number() && !facts.spache;
-        }
-        counts.spache_unfamiliar_distinct = spache_unfamiliar.iter().filter(|&&u| u).count();
-        counts.sentences = self.sentences;
-        counts.characters = self.characters;
-        counts.types = self.types.len();
-        for seen in &self.types {
-            self.rules.terms.count_word(
-                lexicon.term(seen.term),
-                seen.occurrences,
-                &mut self.ngrams,
-            );
-        }
-        Counted {
-            counts,
-            diversity: Diversity::of(&self.tokens, self.rules.mattr_window),
-            terms: sorted_counts(self.ngrams),
+    /// What the blocks added up to, free of the lexicon.
+    pub fn into_tally(self, lexicon: &Lexicon) -> DocumentTally {
+        let spellings = self.spellings.iter().map(|seen| SpellingTally {
+            facts: lexicon.spelling(seen.id).facts,
+            word_type: seen.word_type,
+            occurrences: seen.occurrences,
+        });
+        let types = self.types.iter().map(|seen| TypeTally {
+            term: lexicon.term(seen.term).to_owned(),
+            lower_seen: seen.lower_seen,
+            capital_inside: seen.capital_inside,
+            occurrences: seen.occurrences,
+        });
+        DocumentTally {
+            spellings: spellings.collect(),
+            types: types.collect(),
+            tokens: self.tokens,
+            sentences: self.sentences,
+            characters: self.characters,
+            ngrams: self.ngrams,
             themes: self.tallies,
-            sentences: self.sentence_stats,
+            sentence_stats: self.sentence_stats,
+            ..DocumentTally::default()
         }
     }
 }

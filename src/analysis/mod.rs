@@ -5,18 +5,21 @@
 
 mod counter;
 pub mod lexicon;
+mod tally;
 mod terms;
 
-pub use counter::{Counted, DocumentCounter};
+pub use counter::DocumentCounter;
+pub use tally::DocumentTally;
 pub use terms::{sorted_counts, TermRules};
 
 use crate::counts::Counts;
 use crate::input::{Document, MetadataTable};
 use crate::metrics::diversity::{Diversity, MATTR_WINDOW};
-use crate::text::paragraphs::count_paragraphs;
+use crate::text::paragraphs::{bounded_blocks, count_paragraphs, BlockSpan};
 use crate::text::words::words;
 use crate::themes::{ThemeDictionary, ThemeTally};
 use lexicon::with_lexicon;
+use rayon::prelude::*;
 
 /// Everything counted in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,21 +87,51 @@ impl Default for AnalysisRules {
     }
 }
 
+/// A document's counts, diversity, terms, themes and sentences.
+pub struct Counted {
+    /// Sums over the counted blocks (`paragraphs` is the caller's).
+    pub counts: Counts,
+    /// Lexical diversity.
+    pub diversity: Diversity,
+    /// Terms, most frequent first.
+    pub terms: Vec<(String, usize)>,
+    /// One tally per theme.
+    pub themes: Vec<ThemeTally>,
+    /// Per-sentence figures, when the rules ask for them.
+    pub sentences: Vec<SentenceStats>,
+}
+
+/// Text counted on one thread before the next piece of a document goes to
+/// another: a document longer than this is cut, at block boundaries, into
+/// pieces about this long, counted in parallel and put together in order.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// Longest block counted as one: a longer paragraph (a file without blank
+/// lines) is cut at a line break or space so that its words never need
+/// listing all at once (see [`bounded_blocks`]).
+pub const MAX_BLOCK_BYTES: usize = 4 << 20;
+
 /// Analyze one document against a theme dictionary: its blocks counted
-/// one after another (see [`DocumentCounter`]), with this thread's lexicon.
+/// one after another (see [`DocumentCounter`]) with this thread's lexicon,
+/// or, for a long document, piece by piece in parallel.
 pub fn analyze_document(
     document: &Document,
     themes: &ThemeDictionary,
     rules: &AnalysisRules,
 ) -> Analysis {
+    analyze_in_pieces(document, themes, rules, PIECE_BYTES)
+}
+
+/// [`analyze_document`] with pieces of `piece_bytes`: the result is the
+/// same for any piece size (a test holds it to that).
+pub fn analyze_in_pieces(
+    document: &Document,
+    themes: &ThemeDictionary,
+    rules: &AnalysisRules,
+    piece_bytes: usize,
+) -> Analysis {
     let blocks = document.blocks();
-    let counted = with_lexicon(|lexicon| {
-        let mut counter = DocumentCounter::new(themes, rules);
-        for block in blocks.iter() {
-            counter.add_block(lexicon, &document.body, block);
-        }
-        counter.finish(lexicon)
-    });
+    let counted = count_in_pieces(&document.body, &blocks, themes, rules, piece_bytes.max(1));
     let mut counts = counted.counts;
     counts.paragraphs = count_paragraphs(&blocks);
     Analysis {
@@ -115,6 +148,59 @@ pub fn analyze_document(
         themes: counted.themes,
         sentences: counted.sentences,
     }
+}
+
+/// Count `blocks` of `body` in pieces of about `piece_bytes`, a few pieces
+/// at a time in parallel (so what waits to be put together stays small),
+/// put together in document order.
+fn count_in_pieces(
+    body: &str,
+    blocks: &[BlockSpan],
+    themes: &ThemeDictionary,
+    rules: &AnalysisRules,
+    piece_bytes: usize,
+) -> Counted {
+    let blocks = bounded_blocks(body, blocks, MAX_BLOCK_BYTES);
+    let pieces = pieces(&blocks, piece_bytes);
+    let count = |piece: &[BlockSpan]| {
+        with_lexicon(|lexicon| {
+            let mut counter = DocumentCounter::new(themes, rules);
+            for block in piece {
+                counter.add_block(lexicon, body, block);
+            }
+            counter.into_tally(lexicon)
+        })
+    };
+    if pieces.len() <= 1 {
+        return count(&blocks).finish(rules);
+    }
+    let mut whole = DocumentTally::default();
+    // Room for every word at once (a word takes at least two bytes with its
+    // space): one allocation, of which only what is used is ever touched.
+    whole.tokens.reserve(body.len() / 2);
+    let round = 2 * rayon::current_num_threads();
+    for group in pieces.chunks(round) {
+        let tallies: Vec<DocumentTally> = group.par_iter().map(|piece| count(piece)).collect();
+        tallies.into_iter().for_each(|tally| whole.append(tally));
+    }
+    whole.finish(rules)
+}
+
+/// `blocks` cut into runs of whole blocks of about `piece_bytes` each.
+fn pieces(blocks: &[BlockSpan], piece_bytes: usize) -> Vec<&[BlockSpan]> {
+    let mut pieces = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (index, block) in blocks.iter().enumerate() {
+        size += block.range.len();
+        if size >= piece_bytes {
+            pieces.push(&blocks[start..=index]);
+            (start, size) = (index + 1, 0);
+        }
+    }
+    if start < blocks.len() {
+        pieces.push(&blocks[start..]);
+    }
+    pieces
 }
 
 /// A document's metadata, with the metadata file's columns attached.

@@ -69,7 +69,7 @@ pub type Loaded = Result<Document, rows::RowFailure>;
 /// Read the whole of one source into bytes.
 pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
     match source {
-        Source::Stdin => read_limited(std::io::stdin().lock()),
+        Source::Stdin => read_limited(std::io::stdin().lock(), 0),
         Source::File { path, .. } => {
             let file = std::fs::File::open(path).map_err(|err| match err.kind() {
                 std::io::ErrorKind::NotFound => InputError::Missing,
@@ -79,15 +79,16 @@ pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
             if size > MAX_INPUT_BYTES {
                 return Err(InputError::TooLarge(size));
             }
-            read_limited(file)
+            read_limited(file, size as usize)
         }
     }
 }
 
-/// Read all of `reader`, refusing more than [`MAX_INPUT_BYTES`] (a file
-/// may grow after its size was checked; standard input has none).
-fn read_limited(reader: impl Read) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+/// Read all of `reader`, about `size` bytes, refusing more than
+/// [`MAX_INPUT_BYTES`] (a file may grow after its size was checked;
+/// standard input has none).
+fn read_limited(reader: impl Read, size: usize) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::with_capacity(size + 1);
     reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
     match bytes.len() as u64 {
         n if n > MAX_INPUT_BYTES => Err(InputError::TooLarge(n)),

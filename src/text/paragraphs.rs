@@ -20,6 +20,7 @@
 //! paragraphs, quotes and each run of consecutive list items once (a list is
 //! one paragraph-level block, as it is in plain text), but no heading.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What kind of text block a piece of a document is.
@@ -92,6 +93,60 @@ pub fn count_paragraphs(blocks: &[BlockSpan]) -> usize {
     count
 }
 
+/// `blocks` with any block longer than `max` bytes cut into parts of at
+/// most `max` (a paragraph of megabytes, a file without blank lines): at
+/// the last line break in reach, else the last white space, else a
+/// character boundary. A cut ends a sentence, which a paragraph break
+/// would too; the parts keep the block's kind. Borrowed when nothing is cut.
+pub fn bounded_blocks<'a>(body: &str, blocks: &'a [BlockSpan], max: usize) -> Cow<'a, [BlockSpan]> {
+    if blocks.iter().all(|block| block.range.len() <= max) {
+        return Cow::Borrowed(blocks);
+    }
+    let mut parts = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let mut start = block.range.start;
+        while block.range.end - start > max {
+            let (end, next) = cut_before(body, start, start + max);
+            parts.push(BlockSpan {
+                kind: block.kind,
+                range: start..end,
+            });
+            start = next;
+        }
+        if start < block.range.end {
+            parts.push(BlockSpan {
+                kind: block.kind,
+                range: start..block.range.end,
+            });
+        }
+    }
+    Cow::Owned(parts)
+}
+
+/// Where to cut `body[start..limit]`, as (end of this part, start of the
+/// next): at its last line break, else its last space or tab (which go
+/// with neither part), else at the last character boundary (at least one
+/// character in).
+fn cut_before(body: &str, start: usize, limit: usize) -> (usize, usize) {
+    let mut limit = limit;
+    while !body.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let reach = &body[start..limit];
+    let at = reach
+        .rfind('\n')
+        .or_else(|| reach.rfind([' ', '\t']))
+        .filter(|&at| at > 0);
+    match at {
+        Some(at) => (start + at, start + at + 1),
+        None if limit > start => (limit, limit),
+        None => {
+            let first = body[start..].chars().next().map_or(1, char::len_utf8);
+            (start + first, start + first)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +162,29 @@ mod tests {
         assert_eq!(texts("A\r\n\r\nB\r\nC\r\n"), ["A", "B\r\nC"]);
         assert_eq!(texts("\n\n  A\nB  \n\n\n"), ["  A\nB  "]);
         assert!(texts(" \n\t\n").is_empty());
+    }
+
+    #[test]
+    fn long_blocks_are_cut_at_line_breaks_then_spaces_then_characters() {
+        let cut = |body: &str, max| -> Vec<String> {
+            let blocks = text_blocks(body);
+            bounded_blocks(body, &blocks, max)
+                .iter()
+                .map(|b| body[b.range.clone()].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            cut("one two\nthree four\n\nfive", 12),
+            ["one two", "three four", "five"]
+        );
+        assert_eq!(cut("one two three", 9), ["one two", "three"]);
+        assert_eq!(cut("abcdef", 4), ["abcd", "ef"]);
+        assert_eq!(cut("ééé", 1), ["é", "é", "é"]);
+        let short = text_blocks("a\n\nb");
+        assert!(matches!(
+            bounded_blocks("a\n\nb", &short, 5),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
