@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 /// Most spellings a lexicon keeps before it starts afresh.
-pub const MAX_SPELLINGS: usize = 1 << 20;
+pub const MAX_SPELLINGS: usize = 1 << 18;
 
 /// Interned spellings and terms with their facts.
 #[derive(Debug, Default)]

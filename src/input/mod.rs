@@ -69,7 +69,7 @@ pub type Loaded = Result<Document, rows::RowFailure>;
 /// Read the whole of one source into bytes.
 pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
     match source {
-        Source::Stdin => read_limited(std::io::stdin().lock(), 0),
+        Source::Stdin => read_limited(std::io::stdin().lock(), 0, MAX_INPUT_BYTES),
         Source::File { path, .. } => {
             let file = std::fs::File::open(path).map_err(|err| match err.kind() {
                 std::io::ErrorKind::NotFound => InputError::Missing,
@@ -79,19 +79,19 @@ pub fn read_source(source: &Source) -> Result<Vec<u8>, InputError> {
             if size > MAX_INPUT_BYTES {
                 return Err(InputError::TooLarge(size));
             }
-            read_limited(file, size as usize)
+            read_limited(file, size as usize, MAX_INPUT_BYTES)
         }
     }
 }
 
-/// Read all of `reader`, about `size` bytes, refusing more than
-/// [`MAX_INPUT_BYTES`] (a file may grow after its size was checked;
+/// Read all of `reader`, about `size` bytes, refusing more than `limit`
+/// ([`MAX_INPUT_BYTES`]: a file may grow after its size was checked;
 /// standard input has none).
-fn read_limited(reader: impl Read, size: usize) -> Result<Vec<u8>, InputError> {
+fn read_limited(reader: impl Read, size: usize, limit: u64) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::with_capacity(size + 1);
-    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
     match bytes.len() as u64 {
-        n if n > MAX_INPUT_BYTES => Err(InputError::TooLarge(n)),
+        n if n > limit => Err(InputError::TooLarge(n)),
         _ => Ok(bytes),
     }
 }
@@ -191,4 +191,20 @@ pub fn document_from_bytes(
     documents
         .swap_remove(0)
         .map_err(|(_, why)| InputError::Structure(why))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_past_the_limit_is_refused_not_read_whole() {
+        let read = |text: &str| read_limited(text.as_bytes(), 0, 10);
+        assert_eq!(read("0123456789").unwrap(), b"0123456789");
+        let refused = read("0123456789 and more").unwrap_err();
+        assert!(matches!(refused, InputError::TooLarge(11)), "{refused}");
+        assert!(refused
+            .to_string()
+            .contains("over the limit of 1073741824 bytes (1 GiB)"));
+    }
 }
