@@ -10,6 +10,11 @@
 //!
 //! Everything else breaks; white space and punctuation never belong to a
 //! word segment, so only the word-like runs are returned.
+//!
+//! The same rules also cover text whose only other characters are the
+//! typographic ones of ordinary prose ([`common_word_runs`]): curly single
+//! quotes (MidNumLet, so `don’t` is one word), and curly double quotes,
+//! dashes, hyphens, the ellipsis and the no-break space, which all break.
 
 use std::ops::Range;
 
@@ -79,4 +84,48 @@ pub fn word_runs(text: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
         }
         Some(start..at)
     })
+}
+
+/// The class of a character of ordinary prose, `None` for any other.
+fn prose_class(c: char) -> Option<Class> {
+    match c {
+        _ if c.is_ascii() => Some(class(c as u8)),
+        '\u{2018}' | '\u{2019}' => Some(Class::MidNumLet),
+        '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{a0}' | '\u{2010}'
+        | '\u{2011}' => Some(Class::Other),
+        _ => None,
+    }
+}
+
+/// [`word_runs`] for text of ASCII and the typographic characters of
+/// ordinary prose; `None` if it holds any other character.
+pub fn common_word_runs(text: &str) -> Option<Vec<Range<usize>>> {
+    let mut chars: Vec<(usize, Class)> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        chars.push((at, prose_class(c)?));
+    }
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !runs_on(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < chars.len() {
+            if runs_on(chars[i].1) {
+                i += 1;
+            } else if i + 1 < chars.len()
+                && joins_across(chars[i - 1].1, chars[i].1, chars[i + 1].1)
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push(byte_at(start)..byte_at(i));
+    }
+    Some(runs)
 }

@@ -36,9 +36,11 @@ fn is_word_segment(segment: &str) -> bool {
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     if text.is_ascii() {
-        ascii_words(text)
-    } else {
-        unicode_words(text)
+        return words_of_runs(text, super::ascii_segments::word_runs(text.as_bytes()));
+    }
+    match super::ascii_segments::common_word_runs(text) {
+        Some(runs) => words_of_runs(text, runs.into_iter()),
+        None => unicode_words(text),
     }
 }
 
@@ -65,20 +67,19 @@ fn unicode_words(text: &str) -> Vec<Word<'_>> {
     found
 }
 
-/// [`words`] for ASCII text, without the general segmenter: the same
-/// UAX #29 rules, written out for the ASCII characters (see
-/// [`ascii_segments`]), and the same hyphen joins. A property test holds it
+/// [`words`] from word-like runs found without the general segmenter
+/// (ASCII text, or ASCII with the typographic characters of prose: see
+/// `ascii_segments`), with the same hyphen joins. A property test holds it
 /// to the Unicode segmenter.
-fn ascii_words(text: &str) -> Vec<Word<'_>> {
-    let bytes = text.as_bytes();
+fn words_of_runs(text: &str, runs: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<Word<'_>> {
     let mut found: Vec<Word<'_>> = Vec::new();
-    for run in super::ascii_segments::word_runs(bytes) {
-        if !bytes[run.clone()].iter().any(u8::is_ascii_alphanumeric) {
+    for run in runs {
+        if !text[run.clone()].bytes().any(|b| b.is_ascii_alphanumeric()) {
             continue; // underscores only: not a word
         }
         let joins = found
             .last()
-            .is_some_and(|last| last.end() + 1 == run.start && bytes[last.end()] == b'-');
+            .is_some_and(|last| is_joining_hyphen(&text[last.end()..run.start]));
         match found.last_mut() {
             Some(last) if joins => last.text = &text[last.start..run.end],
             _ => found.push(Word {
@@ -88,6 +89,15 @@ fn ascii_words(text: &str) -> Vec<Word<'_>> {
         }
     }
     found
+}
+
+/// [`words`] as the fast path finds them, for the tests.
+#[cfg(test)]
+fn ascii_words(text: &str) -> Vec<Word<'_>> {
+    match super::ascii_segments::common_word_runs(text) {
+        Some(runs) => words_of_runs(text, runs.into_iter()),
+        None => panic!("not text of the fast path: {text:?}"),
+    }
 }
 
 /// A word's term for frequency counts: lowercased, with the typographic
@@ -168,9 +178,18 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_ascii_path_splits_as_the_unicode_segmenter_does(
-            text in "[aZq09_.,;:'\\-\" \n\t!?()$%/]{0,40}"
+            text in "[aZq09_.,;:'\\-\" \n\t!?()$%/\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{a0}\u{2010}\u{2011}]{0,40}"
         ) {
             proptest::prop_assert_eq!(ascii_words(&text), unicode_words(&text));
+            // Pure ASCII takes the byte path; the rest the prose path.
+            proptest::prop_assert_eq!(words(&text), unicode_words(&text));
+        }
+
+        #[test]
+        fn the_byte_path_splits_as_the_unicode_segmenter_does(
+            text in "[aZq09_.,;:'\\-\" \n\t!?()$%/]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), unicode_words(&text));
         }
     }
 
@@ -179,6 +198,7 @@ mod tests {
         for text in [
             "a:b 1,000 3.5 a.b 1'2 a'b a,b 1:2 _a a_ __ a-__b a-__ b x-y-z a--b 4th e.g. U.S.",
             "end. Next 2-3 x_1 1_x ' : , ; . - _",
+            "Don\u{2019}t \u{201C}quote\u{201D} a\u{2014}b a\u{2010}b 1\u{2019}2 x\u{2026} \u{a0}y",
         ] {
             assert_eq!(ascii_words(text), unicode_words(text), "{text}");
         }
