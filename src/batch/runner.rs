@@ -9,7 +9,7 @@ use super::statistics::ReferenceCorpus;
 use super::{metric_decimals, metric_names, summarize, Batch};
 use crate::analysis::{analyze_document, Analysis, AnalysisRules};
 use crate::config::{Config, GroupBy};
-use crate::input::{decoding_note, documents_from_owned_bytes, read_source, Discovered, Source};
+use crate::input::{decoding_note, load_documents, Discovered, Source};
 use crate::themes::ThemeDictionary;
 use crate::Error;
 use rayon::prelude::*;
@@ -178,11 +178,7 @@ fn analyze_all(
     sources
         .par_iter()
         .map(|source| {
-            let bytes = read_source(source);
-            let size = bytes.as_ref().map_or(0, |b| b.len() as u64);
-            let loaded = bytes.and_then(|bytes| {
-                documents_from_owned_bytes(source.id(), bytes, source.format(), &config.input)
-            });
+            let (size, loaded) = load_documents(source, &config.input);
             let analyses = match loaded {
                 Err(err) => vec![Err(Failure::new(source.id(), Stage::Read, err))],
                 Ok(documents) => documents

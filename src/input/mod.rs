@@ -98,9 +98,20 @@ fn read_limited(reader: impl Read, size: usize, limit: u64) -> Result<Vec<u8>, I
 
 /// Read, decode and shape one source into its documents: one for a text,
 /// Markdown or HTML file, one a row for a CSV, TSV or JSON lines file.
-pub fn load_documents(source: &Source, options: &InputOptions) -> Result<Vec<Loaded>, InputError> {
-    let bytes = read_source(source)?;
-    documents_from_owned_bytes(source.id(), bytes, source.format(), options)
+/// Also returns how many bytes were read (0 if the source could not be).
+pub fn load_documents(
+    source: &Source,
+    options: &InputOptions,
+) -> (u64, Result<Vec<Loaded>, InputError>) {
+    match read_source(source) {
+        Err(err) => (0, Err(err)),
+        Ok(bytes) => {
+            let size = bytes.len() as u64;
+            let documents =
+                documents_from_owned_bytes(source.id(), bytes, source.format(), options);
+            (size, documents)
+        }
+    }
 }
 
 /// Decode and shape one input's bytes, in `format`, into its documents.

@@ -61,21 +61,26 @@ fn joins_across(before: Class, mid: Class, after: Class) -> bool {
 /// The byte ranges of the segments of `text` (ASCII) made of letters,
 /// digits and underscores, in order.
 pub fn word_runs(text: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    runs(text.len(), move |i| class(text[i]))
+}
+
+/// The runs, as index ranges, of a sequence of `len` characters whose
+/// classes `class_at` gives: the one loop of these rules.
+fn runs(len: usize, class_at: impl Fn(usize) -> Class) -> impl Iterator<Item = Range<usize>> {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < text.len() && !runs_on(class(text[at])) {
+        while at < len && !runs_on(class_at(at)) {
             at += 1;
         }
-        if at == text.len() {
+        if at == len {
             return None;
         }
         let start = at;
         at += 1;
-        while at < text.len() {
-            if runs_on(class(text[at])) {
+        while at < len {
+            if runs_on(class_at(at)) {
                 at += 1;
-            } else if at + 1 < text.len()
-                && joins_across(class(text[at - 1]), class(text[at]), class(text[at + 1]))
+            } else if at + 1 < len && joins_across(class_at(at - 1), class_at(at), class_at(at + 1))
             {
                 at += 2;
             } else {
@@ -105,27 +110,6 @@ pub fn common_word_runs(text: &str) -> Option<Vec<Range<usize>>> {
         chars.push((at, prose_class(c)?));
     }
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !runs_on(chars[i].1) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        while i < chars.len() {
-            if runs_on(chars[i].1) {
-                i += 1;
-            } else if i + 1 < chars.len()
-                && joins_across(chars[i - 1].1, chars[i].1, chars[i + 1].1)
-            {
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        runs.push(byte_at(start)..byte_at(i));
-    }
-    Some(runs)
+    let runs = runs(chars.len(), |i| chars[i].1).map(|run| byte_at(run.start)..byte_at(run.end));
+    Some(runs.collect())
 }

@@ -91,9 +91,9 @@ fn words_of_runs(text: &str, runs: impl Iterator<Item = std::ops::Range<usize>>)
     found
 }
 
-/// [`words`] as the fast path finds them, for the tests.
+/// [`words`] as the fast path for prose finds them, for the tests.
 #[cfg(test)]
-fn ascii_words(text: &str) -> Vec<Word<'_>> {
+fn prose_path_words(text: &str) -> Vec<Word<'_>> {
     match super::ascii_segments::common_word_runs(text) {
         Some(runs) => words_of_runs(text, runs.into_iter()),
         None => panic!("not text of the fast path: {text:?}"),
@@ -177,10 +177,10 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_ascii_path_splits_as_the_unicode_segmenter_does(
+        fn the_fast_paths_split_as_the_unicode_segmenter_does(
             text in "[aZq09_.,;:'\\-\" \n\t!?()$%/\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{a0}\u{2010}\u{2011}]{0,40}"
         ) {
-            proptest::prop_assert_eq!(ascii_words(&text), unicode_words(&text));
+            proptest::prop_assert_eq!(prose_path_words(&text), unicode_words(&text));
             // Pure ASCII takes the byte path; the rest the prose path.
             proptest::prop_assert_eq!(words(&text), unicode_words(&text));
         }
@@ -194,13 +194,13 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_path_on_the_hard_joins() {
+    fn the_fast_path_on_the_hard_joins() {
         for text in [
             "a:b 1,000 3.5 a.b 1'2 a'b a,b 1:2 _a a_ __ a-__b a-__ b x-y-z a--b 4th e.g. U.S.",
             "end. Next 2-3 x_1 1_x ' : , ; . - _",
             "Don\u{2019}t \u{201C}quote\u{201D} a\u{2014}b a\u{2010}b 1\u{2019}2 x\u{2026} \u{a0}y",
         ] {
-            assert_eq!(ascii_words(text), unicode_words(text), "{text}");
+            assert_eq!(prose_path_words(text), unicode_words(text), "{text}");
         }
     }
 
