@@ -14,7 +14,7 @@ pub const LONG_WORD_LETTERS: usize = 6;
 pub const MINI_WORD_LETTERS: usize = 3;
 
 /// Sums over one document's counted text (headline and furniture excluded).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Paragraphs: blocks of running text (see `text::paragraphs`).
     pub paragraphs: usize,

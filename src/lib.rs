@@ -18,8 +18,9 @@
 //!
 //! let config = Config::new(vec![InputSpec::Path(article)], dir.join("reports"));
 //! let batch = textgauge::analyze(&config)?;
-//! assert_eq!(batch.analyses[0].counts.words, 8);
-//! assert_eq!(batch.analyses[0].counts.sentences, 2);
+//! let piece = batch.analyses.get(0).unwrap();
+//! assert_eq!(piece.counts.words, 8);
+//! assert_eq!(piece.counts.sentences, 2);
 //!
 //! let written = textgauge::write_reports(&batch, &config)?;
 //! assert!(written.files.iter().any(|file| file.ends_with("compare.csv")));
@@ -35,6 +36,7 @@ pub mod data;
 pub mod input;
 pub mod metrics;
 pub mod report;
+pub mod scratch;
 pub mod stats;
 pub mod text;
 pub mod themes;
@@ -63,6 +65,10 @@ pub enum Error {
     /// The worker pool could not start.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
+    /// Analyses could not be kept in (or read back from) the temporary
+    /// file that holds them until the reports are written.
+    #[error("cannot keep analyses in a temporary file (set TMPDIR to a folder with room): {0}")]
+    Spool(std::io::Error),
     /// Reports could not be written.
     #[error("cannot write reports to {dir}: {source}")]
     Write {
@@ -235,6 +241,9 @@ fn stage_reports(
     if let Some(path) = &config.report.xlsx {
         warnings.extend(export_xlsx(path, tables(), staging).map_err(write_error(path))?);
     }
+    // Reports written while an analysis could not be read back are
+    // incomplete: nothing staged is committed.
+    batch.analyses.check().map_err(Error::Spool)?;
     Ok(warnings)
 }
 

@@ -58,7 +58,7 @@ pub struct ThemeDictionary {
 }
 
 /// Matches of one theme in one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ThemeTally {
     /// Number of matches.
     pub count: usize,

@@ -6,7 +6,9 @@
 
 use proptest::prelude::*;
 use textgauge::analysis::{analyze_document, Analysis, AnalysisRules, TermRules};
-use textgauge::batch::{metric_decimals, metric_names, summarize, Batch, BatchPartial};
+use textgauge::batch::{
+    metric_decimals, metric_names, summarize, Batch, BatchPartial, DocumentStore,
+};
 use textgauge::config::{CsvStyle, GroupBy};
 use textgauge::input::Document;
 use textgauge::report::{build_tables, CsvExporter, TableOptions};
@@ -99,6 +101,16 @@ fn tree_merge(mut partials: Vec<BatchPartial>) -> BatchPartial {
     partials.pop().unwrap()
 }
 
+/// A store holding every analysis in its temporary file.
+fn spooled(analyses: Vec<Analysis>) -> DocumentStore {
+    let mut store = DocumentStore::with_budget(0);
+    for analysis in analyses {
+        store.push(analysis).unwrap();
+    }
+    store.seal().unwrap();
+    store
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -108,17 +120,20 @@ proptest! {
         parts in prop::sample::select(vec![1usize, 2, 3, 7, 64]),
     ) {
         let themes = ThemeDictionary::built_in().themes().to_vec();
-        let whole = Batch::from_analyses(analyses(&texts), themes.clone(), Some(&GroupBy::Folder));
+        let whole = Batch::from_analyses(analyses(&texts), themes.clone(), Some(&GroupBy::Folder)).unwrap();
         let expected = report_bytes(&whole);
 
         let mut cut = analyses(&texts);
         let size = cut.len().div_ceil(parts).max(1);
         let partials: Vec<BatchPartial> = cut.chunks_mut(size).map(|chunk| partial_of(chunk, &themes)).collect();
         let left_to_right = partials.clone().into_iter().reduce(BatchPartial::merge).unwrap();
-        let batch = Batch::from_partial(cut.clone(), left_to_right, themes.clone());
+        // Reports are the same whether the analyses are in memory or in the
+        // store's temporary file.
+        let batch = Batch::from_partial(spooled(cut.clone()), left_to_right, themes.clone());
         prop_assert_eq!(&report_bytes(&batch), &expected);
 
-        let batch = Batch::from_partial(cut, tree_merge(partials), themes);
+        let kept = DocumentStore::from_analyses(cut).unwrap();
+        let batch = Batch::from_partial(kept, tree_merge(partials), themes);
         prop_assert_eq!(&report_bytes(&batch), &expected);
     }
 }
@@ -130,7 +145,7 @@ fn the_merge_is_tested_on_every_batch_report() {
         ("Growth rose and the economy grew.".to_owned(), 1),
     ];
     let themes = ThemeDictionary::built_in().themes().to_vec();
-    let batch = Batch::from_analyses(analyses(&texts), themes, Some(&GroupBy::Folder));
+    let batch = Batch::from_analyses(analyses(&texts), themes, Some(&GroupBy::Folder)).unwrap();
     let names: Vec<String> = report_bytes(&batch)
         .into_iter()
         .map(|(name, _)| name)

@@ -156,10 +156,10 @@ fn a_file_that_vanishes_between_discovery_and_reading() {
         &textgauge::batch::NoProgress,
     )
     .unwrap();
-    let ids: Vec<&str> = batch
+    let ids: Vec<String> = batch
         .analyses
         .iter()
-        .map(|a| a.id.rsplit('/').next().unwrap())
+        .map(|a| a.id.rsplit('/').next().unwrap().to_owned())
         .collect();
     assert_eq!(ids, ["a.txt", "c.txt"]);
     assert_eq!(batch.failures.len(), 1);

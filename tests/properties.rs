@@ -129,7 +129,7 @@ proptest! {
     fn no_cell_is_ever_nan_or_infinite(text in "\\PC{0,300}") {
         let analysis = analyze_input(&text);
         let themes = ThemeDictionary::built_in().themes().to_vec();
-        let batch = Batch::from_analyses(vec![analysis], themes, None);
+        let batch = Batch::from_analyses(vec![analysis], themes, None).unwrap();
         let options = TableOptions { sentences: true, ..TableOptions::default() };
         for table in build_tables(&batch, options) {
             for cell in table.rows.flatten() {

@@ -69,7 +69,7 @@ fn reports(analyses: &[Analysis], style: CsvStyle) -> Vec<(String, Vec<String>, 
         dir: Default::default(),
         style,
     };
-    let batch = Batch::from_analyses(analyses.to_vec(), themes, None);
+    let batch = Batch::from_analyses(analyses.to_vec(), themes, None).unwrap();
     let options = TableOptions {
         sentences: true,
         ..TableOptions::default()
@@ -186,7 +186,7 @@ proptest! {
                 // Reports with a row per document and nothing from the rest of
                 // the batch; the batch-wide ones are checked by the merge
                 // property in `tests/batch_merge.rs`.
-                Ok(batch) => reports(&batch.analyses, CsvStyle::default())
+                Ok(batch) => reports(&batch.analyses.iter().map(|a| a.into_owned()).collect::<Vec<_>>(), CsvStyle::default())
                     .into_iter()
                     .filter(|(name, _, _)| ["documents", "themes", "sentences"].contains(&name.as_str()))
                     .map(|(_, _, rows)| rows)

@@ -33,7 +33,7 @@ pub fn check_analysis(data: &[u8]) {
     let in_sentences: usize = analysis.sentences.iter().map(|s| s.words).sum();
     assert_eq!(in_sentences, analysis.counts.words);
     let themes = dictionary().themes().to_vec();
-    let batch = Batch::from_analyses(vec![analysis], themes, None);
+    let batch = Batch::from_analyses(vec![analysis], themes, None).expect("a store in memory");
     for style in styles() {
         let exporter = CsvExporter {
             dir: Default::default(),

@@ -179,7 +179,7 @@ impl<'a> DocumentCounter<'a> {
         DocumentTally {
             spellings: spellings.collect(),
             types: types.collect(),
-            tokens: self.tokens,
+            tokens: self.tokens.into(),
             sentences: self.sentences,
             characters: self.characters,
             ngrams: self.ngrams,

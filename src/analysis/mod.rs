@@ -7,6 +7,7 @@ mod counter;
 pub mod lexicon;
 mod tally;
 mod terms;
+pub mod token_log;
 
 pub use counter::DocumentCounter;
 pub use tally::DocumentTally;
@@ -22,7 +23,7 @@ use lexicon::with_lexicon;
 use rayon::prelude::*;
 
 /// Everything counted in one document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// The document id.
     pub id: String,
@@ -37,7 +38,8 @@ pub struct Analysis {
     /// Words set aside as page furniture.
     pub furniture_words: usize,
     /// The encoding the input was read in.
-    pub encoding: &'static str,
+    #[serde(with = "crate::input::encoding_serde")]
+    pub encoding: EncodingName,
     /// Bytes re-decoded or replaced while reading it.
     pub decode_errors: usize,
     /// Lexical diversity of the body's words.
@@ -51,8 +53,14 @@ pub struct Analysis {
     pub sentences: Vec<SentenceStats>,
 }
 
+/// The name of an encoding read. (Written through this alias so that
+/// serde does not take the field for text borrowed from its input: a
+/// name read back is the same `&'static str`, see
+/// [`crate::input::encoding_serde`].)
+pub type EncodingName = &'static str;
+
 /// Figures for one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SentenceStats {
     /// The sentence, white space collapsed to single spaces.
     pub text: String,
@@ -175,9 +183,6 @@ fn count_in_pieces(
         return count(&blocks).finish(rules);
     }
     let mut whole = DocumentTally::default();
-    // Room for every word at once (a word takes at least two bytes with its
-    // space): one allocation, of which only what is used is ever touched.
-    whole.tokens.reserve(body.len() / 2);
     let round = 2 * rayon::current_num_threads();
     for group in pieces.chunks(round) {
         let tallies: Vec<DocumentTally> = group.par_iter().map(|piece| count(piece)).collect();

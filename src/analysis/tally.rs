@@ -7,9 +7,10 @@
 //! either way, and every other figure is a sum.
 
 use super::terms::sorted_counts;
+use super::token_log::TokenLog;
 use super::{AnalysisRules, SentenceStats};
 use crate::counts::{Counts, SpellingFacts};
-use crate::metrics::diversity::Diversity;
+use crate::metrics::diversity::{Diversity, TokenSequence};
 use crate::themes::ThemeTally;
 use rustc_hash::FxHashMap;
 
@@ -45,14 +46,14 @@ impl TypeTally {
 }
 
 /// Counted blocks of one document, in order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct DocumentTally {
     /// Spellings and their occurrences.
     pub spellings: Vec<SpellingTally>,
     /// Types, in order of first use.
     pub types: Vec<TypeTally>,
     /// Each word as its type, in order.
-    pub tokens: Vec<u32>,
+    pub tokens: TokenLog,
     /// Sentences with words.
     pub sentences: usize,
     /// Characters other than white space.
@@ -88,8 +89,8 @@ impl DocumentTally {
             }
             remap.push(id);
         }
-        self.tokens
-            .extend(next.tokens.iter().map(|&t| remap[t as usize]));
+        let tokens = next.tokens.forward().map(|t| remap[t as usize]);
+        self.tokens.extend(tokens);
         for spelling in next.spellings {
             let word_type = remap[spelling.word_type as usize];
             self.add_spelling(SpellingTally {

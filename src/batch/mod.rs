@@ -14,6 +14,7 @@ pub mod partial;
 mod progress;
 mod runner;
 pub mod statistics;
+pub mod store;
 pub mod vocabulary;
 
 pub use failures::{Failure, Stage, Warning};
@@ -21,6 +22,7 @@ pub use partial::{BatchPartial, DocumentSummary, TermTotals};
 pub use progress::{NoProgress, Progress};
 pub use runner::{analyze_reference, analyze_sources, Pool};
 pub use statistics::{BatchStats, GroupStats, KeyTerm, KeynessRules, ReferenceCorpus, Standing};
+pub use store::DocumentStore;
 pub use vocabulary::{TermId, Vocabulary};
 
 use crate::analysis::Analysis;
@@ -28,11 +30,12 @@ use crate::config::GroupBy;
 use crate::metrics::measures::{compared, per_thousand, Figures};
 
 /// The results of a batch.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Batch {
-    /// One analysis per readable document, in input order. Their `terms`
+    /// One analysis per readable document, in input order (in memory up to
+    /// a budget, then in a temporary file: see [`store`]). Their `terms`
     /// have been moved into `summaries` (as numbers of the vocabulary).
-    pub analyses: Vec<Analysis>,
+    pub analyses: DocumentStore,
     /// One summary per analysis with words, in the same order. A document
     /// without words has its row in `documents.csv` (and a failure) but
     /// takes no part in the batch statistics.
@@ -55,19 +58,20 @@ impl Batch {
         mut analyses: Vec<Analysis>,
         themes: Vec<String>,
         group_by: Option<&GroupBy>,
-    ) -> Batch {
+    ) -> std::io::Result<Batch> {
         let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
         for analysis in &mut analyses {
             summarize(&mut partial, analysis, group_by);
         }
-        Batch::from_partial(analyses, partial, themes)
+        let analyses = DocumentStore::from_analyses(analyses)?;
+        Ok(Batch::from_partial(analyses, partial, themes))
     }
 
     /// The batch of `analyses` whose summaries `partial` holds (as
     /// [`summarize`] left them, or merged from parts), its statistics
     /// finalized; no failures or warnings yet.
     pub fn from_partial(
-        analyses: Vec<Analysis>,
+        analyses: DocumentStore,
         partial: BatchPartial,
         themes: Vec<String>,
     ) -> Batch {

@@ -6,6 +6,7 @@ use super::failures::{Failure, Stage, Warning};
 use super::partial::BatchPartial;
 use super::progress::{NoProgress, Progress};
 use super::statistics::ReferenceCorpus;
+use super::store::DocumentStore;
 use super::{metric_decimals, metric_names, summarize, Batch};
 use crate::analysis::{analyze_document, Analysis, AnalysisRules};
 use crate::config::{Config, GroupBy};
@@ -41,7 +42,7 @@ pub fn analyze_sources(
         .collect();
     let themes = dictionary.themes().to_vec();
     let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
-    let mut analyses = Vec::with_capacity(found.sources.len());
+    let mut analyses = DocumentStore::default();
     let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config, progress)
         .enumerate()
         .flat_map(|(position, per_source)| per_source.into_iter().map(move |r| (position, r)));
@@ -54,12 +55,13 @@ pub fn analyze_sources(
                 }
                 warnings.extend(decode_warning(&analysis));
                 summarize(&mut partial, &mut analysis, config.batch.group_by.as_ref());
-                analyses.push(analysis);
+                analyses.push(analysis).map_err(Error::Spool)?;
             }
             Err(failed) => failures.push((position, failed)),
         }
     }
     progress.finish();
+    analyses.seal().map_err(Error::Spool)?;
     // Discovery failures come before the source at their position.
     failures.sort_by_key(|(position, failure)| (*position, failure.stage != Stage::Discover));
     let failures = failures.into_iter().map(|(_, failure)| failure).collect();
@@ -67,7 +69,7 @@ pub fn analyze_sources(
         return Err(Error::NothingAnalyzed(failures));
     }
     if let Some(GroupBy::Column(column)) = &config.batch.group_by {
-        check_group_column(&analyses, column)?;
+        check_group_column(analyses.metadata_names(), column)?;
     }
     let mut batch = Batch::from_partial(analyses, partial, themes);
     batch.stats.reference = reference;
@@ -77,18 +79,9 @@ pub fn analyze_sources(
 }
 
 /// A metadata column to group by must exist in some document.
-fn check_group_column(analyses: &[Analysis], column: &str) -> Result<(), Error> {
-    if analyses
-        .iter()
-        .any(|a| super::metadata_value(a, column).is_some())
-    {
+fn check_group_column(names: &[String], column: &str) -> Result<(), Error> {
+    if names.iter().any(|name| name.eq_ignore_ascii_case(column)) {
         return Ok(());
-    }
-    let mut names: Vec<&str> = Vec::new();
-    for (name, _) in analyses.iter().flat_map(|a| &a.metadata) {
-        if !names.contains(&name.as_str()) {
-            names.push(name);
-        }
     }
     let names = if names.is_empty() {
         "none".to_owned()

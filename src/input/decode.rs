@@ -32,6 +32,36 @@ pub const WINDOWS_1252: &str = "windows-1252";
 /// Windows-1252 bytes.
 pub const UTF8_WITH_WINDOWS_1252: &str = "UTF-8+windows-1252";
 
+/// The `&'static str` name of an encoding read, from its name as text:
+/// one of the names [`Decoded::encoding`] can hold (any `encoding_rs`
+/// name, or [`UTF8_WITH_WINDOWS_1252`]); `None` for anything else.
+pub fn encoding_named(name: &str) -> Option<&'static str> {
+    if name == UTF8_WITH_WINDOWS_1252 {
+        return Some(UTF8_WITH_WINDOWS_1252);
+    }
+    Encoding::for_label_no_replacement(name.as_bytes())
+        .map(Encoding::name)
+        .filter(|known| *known == name)
+}
+
+/// Serde for an encoding's name held as `&'static str` (see
+/// [`encoding_named`]), e.g. `#[serde(with = "crate::input::encoding_serde")]`.
+pub mod encoding_serde {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Write the name.
+    pub fn serialize<S: Serializer>(name: &&'static str, to: S) -> Result<S::Ok, S::Error> {
+        to.serialize_str(name)
+    }
+
+    /// Read a name back as the same `&'static str`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<&'static str, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(from)?;
+        super::encoding_named(&name)
+            .ok_or_else(|| D::Error::custom(format!("unknown encoding `{name}`")))
+    }
+}
+
 /// A run of this many non-UTF-8 high bytes or more is not Windows-1252 prose.
 const LONG_RUN: usize = 4;
 
@@ -51,29 +81,21 @@ pub struct Decoded {
 
 /// Decode a file's bytes; `forced` overrides detection.
 pub fn decode_text(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, InputError> {
-    let raw = match forced {
-        Some(encoding) => forced_decode(bytes, encoding),
-        None => detect_and_decode(bytes)?,
-    };
-    finish_decoding(raw)
+    decode_owned(bytes.to_vec(), forced)
 }
 
-/// [`decode_text`] taking the bytes: plain UTF-8 (no byte-order mark, no
-/// NUL) becomes the text in place, without a copy.
+/// [`decode_text`] taking the bytes: UTF-8 becomes the text in place,
+/// without a copy, even with stray bytes to re-decode or replace (the
+/// text is widened inside the same buffer, see [`utf8_patched`]).
 pub fn decode_owned(
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<Decoded, InputError> {
-    let plain = forced.is_none()
-        && !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
-        && !bytes.starts_with(&[0xFF, 0xFE])
-        && !bytes.starts_with(&[0xFE, 0xFF])
-        && !bytes.contains(&0);
-    match String::from_utf8(bytes) {
-        Ok(text) if plain => finish_decoding((text, "UTF-8", 0)),
-        Ok(text) => decode_text(text.as_bytes(), forced),
-        Err(err) => decode_text(err.as_bytes(), forced),
-    }
+    let raw = match forced {
+        Some(encoding) => forced_decode(&bytes, encoding),
+        None => detect_and_decode(bytes)?,
+    };
+    finish_decoding(raw)
 }
 
 /// Refuse binary text, then make line ends `\n` and the text NFC.
@@ -97,9 +119,10 @@ fn finish_decoding((raw, encoding, decode_errors): RawDecode) -> Result<Decoded,
 /// (text, encoding name, bytes re-decoded or replaced).
 type RawDecode = (String, &'static str, usize);
 
-fn detect_and_decode(bytes: &[u8]) -> Result<RawDecode, InputError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return Ok(utf8_lossy(rest));
+fn detect_and_decode(mut bytes: Vec<u8>) -> Result<RawDecode, InputError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        return Ok(utf8_lossy(bytes));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return Ok(utf16(rest, u16::from_le_bytes, "UTF-16LE"));
@@ -108,7 +131,7 @@ fn detect_and_decode(bytes: &[u8]) -> Result<RawDecode, InputError> {
         return Ok(utf16(rest, u16::from_be_bytes, "UTF-16BE"));
     }
     if bytes.contains(&0) {
-        return match utf16_without_bom(bytes) {
+        return match utf16_without_bom(&bytes) {
             Some(decoded) => Ok(decoded),
             None => Err(InputError::Binary),
         };
@@ -168,11 +191,12 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &'static str) -> RawDecod
 /// UTF-8 sequences are no more than its invalid ones is Windows-1252 text
 /// in which a few byte pairs happen to form UTF-8 (`É”` is C9 94): it is
 /// read wholly as Windows-1252.
-fn utf8_lossy(bytes: &[u8]) -> RawDecode {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), "UTF-8", 0);
-    }
-    let runs = HighByteRuns::of(bytes);
+fn utf8_lossy(bytes: Vec<u8>) -> RawDecode {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, "UTF-8", 0),
+        Err(err) => err.into_bytes(),
+    };
+    let runs = HighByteRuns::of(&bytes);
     if !runs.look_like_windows_1252() {
         return utf8_replacing(bytes);
     }
@@ -187,28 +211,54 @@ fn utf8_lossy(bytes: &[u8]) -> RawDecode {
 }
 
 /// UTF-8 with each invalid sequence replaced by U+FFFD.
-fn utf8_replacing(bytes: &[u8]) -> RawDecode {
+fn utf8_replacing(bytes: Vec<u8>) -> RawDecode {
     utf8_patched(bytes, "UTF-8", |_, text| {
         text.push(char::REPLACEMENT_CHARACTER)
     })
 }
 
 /// UTF-8, with `patch` writing what stands for each invalid sequence; every
-/// invalid byte is counted.
+/// invalid byte is counted. Done inside `bytes`: a patch is never shorter
+/// than what it replaces (a byte at or above 0x80 takes two or three bytes
+/// as a character), so the buffer is lengthened once and filled from the
+/// end, each piece moved right before anything still to be read there is
+/// overwritten. A file with stray bytes then needs its size once, not
+/// twice (a 100 MB file peaked at 214 MB before).
 fn utf8_patched(
-    bytes: &[u8],
+    mut bytes: Vec<u8>,
     name: &'static str,
     mut patch: impl FnMut(&[u8], &mut String),
 ) -> RawDecode {
-    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
-    let mut errors = 0;
+    let mut invalid: Vec<(usize, usize)> = Vec::new();
+    let (mut errors, mut growth, mut scratch) = (0, 0, String::new());
+    let mut at = 0;
     for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        if !chunk.invalid().is_empty() {
-            errors += chunk.invalid().len();
-            patch(chunk.invalid(), &mut text);
+        at += chunk.valid().len();
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            scratch.clear();
+            patch(bad, &mut scratch);
+            growth += scratch.len() - bad.len();
+            errors += bad.len();
+            invalid.push((at, bad.len()));
+            at += bad.len();
         }
     }
+    let mut read_end = bytes.len();
+    bytes.resize(read_end + growth, 0);
+    let mut write_end = bytes.len();
+    for &(start, len) in invalid.iter().rev() {
+        let valid = start + len..read_end;
+        write_end -= valid.len();
+        bytes.copy_within(valid, write_end);
+        scratch.clear();
+        patch(&bytes[start..start + len], &mut scratch);
+        write_end -= scratch.len();
+        bytes[write_end..write_end + scratch.len()].copy_from_slice(scratch.as_bytes());
+        read_end = start;
+    }
+    debug_assert_eq!(read_end, write_end, "the text before the first patch stays");
+    let text = String::from_utf8(bytes).expect("valid UTF-8 and UTF-8 patches");
     (text, name, errors)
 }
 
@@ -352,6 +402,22 @@ fn normalize_line_ends(text: String) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn encoding_names_read_back() {
+        for name in [
+            "UTF-8",
+            "UTF-16LE",
+            "UTF-16BE",
+            WINDOWS_1252,
+            UTF8_WITH_WINDOWS_1252,
+            "ISO-8859-2",
+        ] {
+            assert_eq!(encoding_named(name), Some(name));
+        }
+        assert_eq!(encoding_named("latin1"), None, "a label, not a name read");
+        assert_eq!(encoding_named("klingon"), None);
+    }
+
     fn decode(bytes: &[u8]) -> Decoded {
         decode_text(bytes, None).unwrap()
     }
@@ -381,6 +447,45 @@ mod tests {
     #[test]
     fn normalizes_to_nfc() {
         assert_eq!(decode("cafe\u{301}".as_bytes()).text, "caf\u{e9}");
+    }
+
+    /// What [`utf8_patched`] must give: each valid piece, then the patch
+    /// of each invalid one, written out into a new string.
+    fn patched_by_copying(bytes: &[u8], patch: fn(&[u8], &mut String)) -> (String, usize) {
+        let (mut text, mut errors) = (String::new(), 0);
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            if !chunk.invalid().is_empty() {
+                errors += chunk.invalid().len();
+                patch(chunk.invalid(), &mut text);
+            }
+        }
+        (text, errors)
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn patching_in_place_gives_what_copying_gives(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    "\\PC{0,12}".prop_map(String::into_bytes),
+                    proptest::collection::vec(0x80u8..=0xFF, 1..4),
+                ],
+                0..12,
+            )
+        ) {
+            let bytes: Vec<u8> = pieces.concat();
+            let windows: fn(&[u8], &mut String) =
+                |bad, text| text.extend(bad.iter().map(|&b| windows_1252_char(b)));
+            let replacing: fn(&[u8], &mut String) =
+                |_, text| text.push(char::REPLACEMENT_CHARACTER);
+            for patch in [windows, replacing] {
+                let (text, _, errors) = utf8_patched(bytes.clone(), "UTF-8", patch);
+                prop_assert_eq!((text, errors), patched_by_copying(&bytes, patch));
+            }
+        }
     }
 
     #[test]

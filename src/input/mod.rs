@@ -12,7 +12,8 @@ mod metadata;
 pub mod rows;
 
 pub use decode::{
-    decode_owned, decode_text, decoding_note, Decoded, UTF8_WITH_WINDOWS_1252, WINDOWS_1252,
+    decode_owned, decode_text, decoding_note, encoding_named, encoding_serde, Decoded,
+    UTF8_WITH_WINDOWS_1252, WINDOWS_1252,
 };
 pub use discover::{discover, discover_with, path_id, Discovered, FileFilter, Source, Unexpanded};
 pub use document::{split_title, Document};

@@ -57,7 +57,7 @@ pub const HDD_DRAWS: u64 = 42;
 
 /// Every lexical diversity measure of one document; `None` where a measure
 /// is undefined for it (see each function).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diversity {
     /// Type–token ratio, [`ttr`].
     pub ttr: Option<f64>,
@@ -77,40 +77,66 @@ pub struct Diversity {
     pub yules_k: Option<f64>,
 }
 
+/// A document's words as type ids (dense from 0), read in order or
+/// backwards: a slice, or a sequence too long to keep in memory (see
+/// `analysis::token_log`).
+pub trait TokenSequence {
+    /// Tokens: N.
+    fn token_count(&self) -> usize;
+    /// The tokens, first to last.
+    fn forward(&self) -> impl Iterator<Item = u32> + '_;
+    /// The tokens, last to first.
+    fn backward(&self) -> impl Iterator<Item = u32> + '_;
+}
+
+impl TokenSequence for [u32] {
+    fn token_count(&self) -> usize {
+        self.len()
+    }
+
+    fn forward(&self) -> impl Iterator<Item = u32> + '_ {
+        self.iter().copied()
+    }
+
+    fn backward(&self) -> impl Iterator<Item = u32> + '_ {
+        self.iter().rev().copied()
+    }
+}
+
 impl Diversity {
     /// Every measure of the document whose tokens are `tokens` (type ids,
     /// dense from 0), with MATTR over windows of `mattr_window` tokens
     /// (normally [`MATTR_WINDOW`]). The type frequencies are counted once
     /// here and shared by the measures that need them.
-    pub fn of(tokens: &[u32], mattr_window: usize) -> Self {
+    pub fn of(tokens: &(impl TokenSequence + ?Sized), mattr_window: usize) -> Self {
         let frequencies = frequencies(tokens);
         let types = frequencies.iter().filter(|&&f| f > 0).count();
-        let n = tokens.len();
+        let n = tokens.token_count();
         Diversity {
             ttr: ttr(types, n),
             root_ttr: root_ttr(types, n),
             herdan_c: herdan_c(types, n),
             maas_a2: maas_a2(types, n),
-            mattr: mattr(tokens, mattr_window),
-            mtld: mtld(tokens),
+            mattr: mattr_of(tokens, frequencies.len(), mattr_window),
+            mtld: mtld_of(tokens, frequencies.len()),
             hdd: hdd(&frequencies, n as u64),
             yules_k: yules_k(&frequencies, n as u64),
         }
     }
 }
 
-/// The frequency of each type id, indexed by id (length: largest id + 1).
-fn frequencies(tokens: &[u32]) -> Vec<u32> {
-    let mut counts = count_array(tokens);
-    for &t in tokens {
-        counts[t as usize] += 1;
+/// The frequency of each type id, indexed by id (length: largest id + 1,
+/// so V for dense ids).
+fn frequencies(tokens: &(impl TokenSequence + ?Sized)) -> Vec<u32> {
+    let mut counts = Vec::new();
+    for t in tokens.forward() {
+        let t = t as usize;
+        if t >= counts.len() {
+            counts.resize(t + 1, 0);
+        }
+        counts[t] += 1;
     }
     counts
-}
-
-/// A zeroed count per type id, sized to [`id_bound`].
-fn count_array(tokens: &[u32]) -> Vec<u32> {
-    vec![0; id_bound(tokens)]
 }
 
 /// The largest type id in `tokens` + 1 (0 for no tokens): the size of an
@@ -171,21 +197,29 @@ pub fn maas_a2(types: usize, tokens: usize) -> Option<f64> {
 /// One pass: a count per type id, and the distinct count updated as each
 /// token enters and leaves the window.
 pub fn mattr(tokens: &[u32], window: usize) -> Option<f64> {
-    if window == 0 || tokens.len() < window {
+    mattr_of(tokens, id_bound(tokens), window)
+}
+
+/// [`mattr`] of any token sequence whose ids are below `id_bound`: the
+/// tokens entering the window and those leaving it are two forward reads.
+fn mattr_of(tokens: &(impl TokenSequence + ?Sized), id_bound: usize, window: usize) -> Option<f64> {
+    let n = tokens.token_count();
+    if window == 0 || n < window {
         return None;
     }
-    let mut counts = count_array(tokens);
+    let mut counts = vec![0u32; id_bound];
     let mut distinct = 0u64;
-    for &t in &tokens[..window] {
+    let mut entering = tokens.forward();
+    for t in entering.by_ref().take(window) {
         distinct += enter(&mut counts, t);
     }
     let mut distinct_sum = u128::from(distinct);
-    for (&entering, &leaving) in tokens[window..].iter().zip(tokens) {
+    for (entering, leaving) in entering.zip(tokens.forward()) {
         distinct += enter(&mut counts, entering);
         distinct -= leave(&mut counts, leaving);
         distinct_sum += u128::from(distinct);
     }
-    let windows = (tokens.len() - window + 1) as f64;
+    let windows = (n - window + 1) as f64;
     Some(distinct_sum as f64 / (window as f64 * windows))
 }
 
@@ -227,14 +261,19 @@ fn leave(counts: &mut [u32], t: u32) -> u64 {
 /// (no tokens, or every token a new type) the TTR never leaves 1, the factor
 /// count is 0, the quotient is undefined, and MTLD is `None`.
 pub fn mtld(tokens: &[u32]) -> Option<f64> {
-    let mut factor_of = vec![0usize; id_bound(tokens)];
-    let forward = mtld_factors(tokens.iter().copied(), &mut factor_of);
+    mtld_of(tokens, id_bound(tokens))
+}
+
+/// [`mtld`] of any token sequence whose ids are below `id_bound`.
+fn mtld_of(tokens: &(impl TokenSequence + ?Sized), id_bound: usize) -> Option<f64> {
+    let mut factor_of = vec![0usize; id_bound];
+    let forward = mtld_factors(tokens.forward(), &mut factor_of);
     factor_of.fill(0);
-    let backward = mtld_factors(tokens.iter().rev().copied(), &mut factor_of);
+    let backward = mtld_factors(tokens.backward(), &mut factor_of);
     if forward <= 0.0 || backward <= 0.0 {
         return None;
     }
-    let n = tokens.len() as f64;
+    let n = tokens.token_count() as f64;
     Some((n / forward + n / backward) / 2.0)
 }
 
@@ -627,7 +666,7 @@ mod tests {
 
     #[test]
     fn diversity_of_the_sample() {
-        let d = Diversity::of(&SAMPLE, 3);
+        let d = Diversity::of(&SAMPLE[..], 3);
         close(d.ttr, 0.5);
         close(d.root_ttr, 3.0 / 6f64.sqrt());
         close(d.herdan_c, 3f64.ln() / 6f64.ln());
@@ -640,8 +679,8 @@ mod tests {
 
     #[test]
     fn diversity_of_nothing_is_empty() {
-        assert_eq!(Diversity::of(&[], MATTR_WINDOW), Diversity::default());
-        let one = Diversity::of(&[0], MATTR_WINDOW);
+        assert_eq!(Diversity::of(&[][..], MATTR_WINDOW), Diversity::default());
+        let one = Diversity::of(&[0][..], MATTR_WINDOW);
         close(one.ttr, 1.0);
         assert_eq!((one.herdan_c, one.maas_a2, one.mattr), (None, None, None));
         assert_eq!((one.mtld, one.hdd), (None, None));
@@ -653,7 +692,7 @@ mod tests {
         // 1,000 types in turn: every 50-token window has 50 types; each
         // type has f = 1000. Linear passes make this quick even unoptimized.
         let tokens: Vec<u32> = (0..1_000_000u32).map(|i| i % 1000).collect();
-        let d = Diversity::of(&tokens, MATTR_WINDOW);
+        let d = Diversity::of(&tokens[..], MATTR_WINDOW);
         close(d.ttr, 0.001);
         close(d.mattr, 1.0);
         // Forward and backward alike: factors of 1000 + 389 tokens (1000 /

@@ -33,12 +33,9 @@ pub struct MetadataColumn {
 /// The metadata columns of a batch: every name any document has, in the
 /// order first seen. A name that is already a column of the report
 /// (`title`, `words`, `group`…) is written `meta_NAME`.
-pub fn metadata_columns<'a>(
-    metadata: impl Iterator<Item = &'a [(String, String)]>,
-    reserved: &[String],
-) -> Vec<MetadataColumn> {
+pub fn metadata_columns(names: &[String], reserved: &[String]) -> Vec<MetadataColumn> {
     let mut columns: Vec<MetadataColumn> = Vec::new();
-    for (name, _) in metadata.flatten() {
+    for name in names {
         if columns.iter().any(|c| c.name == *name) {
             continue;
         }

@@ -47,6 +47,17 @@ pub enum Cell<'a> {
 }
 
 impl Cell<'_> {
+    /// The same cell owning its text.
+    pub fn into_owned(self) -> Cell<'static> {
+        match self {
+            Cell::Text(text) => Cell::Text(Cow::Owned(text.into_owned())),
+            Cell::Count(n) => Cell::Count(n),
+            Cell::Number(value, decimals) => Cell::Number(value, decimals),
+            Cell::Flag(flag) => Cell::Flag(flag),
+            Cell::Probability(p) => Cell::Probability(p),
+        }
+    }
+
     /// The cell as text: `.` decimal point, no thousands separators, an
     /// empty string for an undefined or non-finite value, never `-0.00`.
     pub fn render(&self) -> String {

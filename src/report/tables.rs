@@ -8,7 +8,7 @@ use super::columns::{
 use super::comparison;
 use super::{text, Cell, Table};
 use crate::analysis::Analysis;
-use crate::batch::{Batch, Failure, KeynessRules};
+use crate::batch::{Batch, DocumentStore, Failure, KeynessRules};
 use crate::metrics::measures::per_thousand;
 
 /// Decimals of per-1,000-word rates.
@@ -90,36 +90,46 @@ pub(super) fn per_thousand_cell(count: usize, words: usize) -> Cell<'static> {
 fn batch_metadata_columns(batch: &Batch) -> Vec<MetadataColumn> {
     let mut reserved = document_header(&batch.themes);
     reserved.extend(comparison::COMPARE_COLUMNS.iter().map(|c| (*c).to_owned()));
-    metadata_columns(
-        batch.analyses.iter().map(|a| a.metadata.as_slice()),
-        &reserved,
-    )
+    metadata_columns(batch.analyses.metadata_names(), &reserved)
 }
 
 fn documents<'a>(
-    analyses: &'a [Analysis],
+    analyses: &'a DocumentStore,
     themes: &[String],
     metadata: Vec<MetadataColumn>,
 ) -> Table<'a> {
     Table::new(
         "documents",
         document_header_with(themes, &metadata),
-        analyses.iter().map(move |a| document_row(a, &metadata)),
+        analyses
+            .iter()
+            .map(move |a| owned(document_row(&a, &metadata))),
     )
 }
 
-fn theme_table<'a>(analyses: &'a [Analysis], themes: &'a [String]) -> Table<'a> {
+/// A row whose cells own their text (a row of an analysis read back from
+/// the store outlives it).
+fn owned(row: Vec<Cell<'_>>) -> Vec<Cell<'static>> {
+    row.into_iter().map(Cell::into_owned).collect()
+}
+
+fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'a> {
     let rows = analyses.iter().flat_map(move |a| {
-        themes.iter().zip(&a.themes).map(|(theme, tally)| {
-            vec![
-                text(&a.id),
-                text(theme),
-                Cell::Count(tally.count),
-                per_thousand_cell(tally.count, a.counts.words),
-                Cell::Count(tally.matched.len()),
-                Cell::Text(matched_terms(&tally.matched).into()),
-            ]
-        })
+        let rows: Vec<Vec<Cell>> = themes
+            .iter()
+            .zip(&a.themes)
+            .map(|(theme, tally)| {
+                vec![
+                    Cell::Text(a.id.clone().into()),
+                    text(theme),
+                    Cell::Count(tally.count),
+                    per_thousand_cell(tally.count, a.counts.words),
+                    Cell::Count(tally.matched.len()),
+                    Cell::Text(matched_terms(&tally.matched).into()),
+                ]
+            })
+            .collect();
+        rows
     });
     let names = [
         "document",
@@ -143,16 +153,18 @@ fn matched_terms(matched: &std::collections::BTreeMap<String, usize>) -> String 
         .join("; ")
 }
 
-fn sentences(analyses: &[Analysis]) -> Table<'_> {
+fn sentences(analyses: &DocumentStore) -> Table<'_> {
     let rows = analyses.iter().flat_map(|a| {
-        a.sentences.iter().enumerate().map(|(index, s)| {
+        let Analysis { id, sentences, .. } = a.into_owned();
+        sentences.into_iter().enumerate().map(move |(index, s)| {
+            let syllables_per_word = s.syllables as f64 / s.words as f64;
             vec![
-                text(&a.id),
+                Cell::Text(id.clone().into()),
                 Cell::Count(index + 1),
-                text(&s.text),
+                Cell::Text(s.text.into()),
                 Cell::Count(s.words),
                 Cell::Count(s.syllables),
-                Cell::Number(Some(s.syllables as f64 / s.words as f64), 3),
+                Cell::Number(Some(syllables_per_word), 3),
             ]
         })
     });
