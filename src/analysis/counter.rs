@@ -184,7 +184,7 @@ impl<'a> DocumentCounter<'a> {
             characters: self.characters,
             ngrams: self.ngrams,
             themes: self.tallies,
-            sentence_stats: self.sentence_stats,
+            sentence_stats: self.sentence_stats.into(),
             ..DocumentTally::default()
         }
     }

@@ -6,6 +6,7 @@
 mod counter;
 pub mod lexicon;
 mod tally;
+pub mod sentence_log;
 mod terms;
 pub mod token_log;
 
@@ -20,6 +21,7 @@ use crate::text::paragraphs::{bounded_blocks, count_paragraphs, BlockSpan};
 use crate::text::words::words;
 use crate::themes::{ThemeDictionary, ThemeTally};
 use lexicon::with_lexicon;
+pub use sentence_log::SentenceLog;
 use rayon::prelude::*;
 
 /// Everything counted in one document.
@@ -49,8 +51,11 @@ pub struct Analysis {
     pub terms: Vec<(String, usize)>,
     /// One tally per theme of the dictionary, in its order.
     pub themes: Vec<ThemeTally>,
-    /// Per-sentence figures, when asked for.
-    pub sentences: Vec<SentenceStats>,
+    /// Per-sentence figures, when asked for (a long document's in a
+    /// scratch file, see [`sentence_log`]). Kept apart from the rest when an
+    /// analysis is serialized: see `batch::store`.
+    #[serde(skip)]
+    pub sentences: SentenceLog,
 }
 
 /// The name of an encoding read. (Written through this alias so that
@@ -106,7 +111,7 @@ pub struct Counted {
     /// One tally per theme.
     pub themes: Vec<ThemeTally>,
     /// Per-sentence figures, when the rules ask for them.
-    pub sentences: Vec<SentenceStats>,
+    pub sentences: SentenceLog,
 }
 
 /// Text counted on one thread before the next piece of a document goes to
@@ -235,7 +240,7 @@ mod tests {
         assert_eq!(analysis.counts.words, 7);
         assert_eq!(analysis.counts.sentences, 3);
         assert_eq!(analysis.counts.paragraphs, 2);
-        assert_eq!(analysis.sentences[2].text, "Six seven");
+        assert_eq!(analysis.sentences.kept()[2].text, "Six seven");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::terms::sorted_counts;
 use super::token_log::TokenLog;
-use super::{AnalysisRules, SentenceStats};
+use super::{AnalysisRules, SentenceLog};
 use crate::counts::{Counts, SpellingFacts};
 use crate::metrics::diversity::{Diversity, TokenSequence};
 use crate::themes::ThemeTally;
@@ -63,7 +63,7 @@ pub struct DocumentTally {
     /// One tally per theme.
     pub themes: Vec<ThemeTally>,
     /// Per-sentence figures, when kept.
-    pub sentence_stats: Vec<SentenceStats>,
+    pub sentence_stats: SentenceLog,
     /// Where each term is in `types`, once pieces are put together.
     pub(super) type_index: FxHashMap<String, u32>,
     /// Where each (type, facts) is in `spellings`, likewise: a spelling
@@ -104,7 +104,7 @@ impl DocumentTally {
             *self.ngrams.entry(ngram).or_default() += n;
         }
         add_theme_tallies(&mut self.themes, next.themes);
-        self.sentence_stats.extend(next.sentence_stats);
+        self.sentence_stats.append(next.sentence_stats);
     }
 
     /// Build the indexes of types and spellings, if not yet built.

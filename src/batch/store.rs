@@ -13,7 +13,7 @@
 //! the analysis written, bit for bit, so reports do not depend on whether a
 //! document was kept or spooled (a test holds it to that).
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, SentenceLog, SentenceStats};
 use crate::scratch::{read_exact_at, scratch_file};
 use std::borrow::Cow;
 use std::fs::File;
@@ -41,13 +41,18 @@ pub struct DocumentStore {
 }
 
 /// The temporary file: records written one after another, and where each
-/// ends.
+/// ends. A record is an analysis and its sentences, unless those are in a
+/// scratch file of their own already (a long document's, see
+/// [`SentenceLog`]): such logs are kept aside, by record number, and
+/// shared with the analysis read back.
 #[derive(Debug)]
 struct Spool {
     writer: Option<BufWriter<File>>,
     file: Option<File>,
     /// `ends[i]` is the offset just past record `i`.
     ends: Vec<u64>,
+    /// (record number, its sentences), in record order.
+    aside: Vec<(usize, SentenceLog)>,
 }
 
 impl Default for DocumentStore {
@@ -179,7 +184,7 @@ fn approximate_size(analysis: &Analysis) -> usize {
         .flat_map(|tally| tally.matched.keys())
         .map(|term| text(term) + 32)
         .sum();
-    let sentences: usize = analysis.sentences.iter().map(|s| text(&s.text) + 16).sum();
+    let sentences = analysis.sentences.kept_bytes();
     std::mem::size_of::<Analysis>()
         + text(&analysis.id)
         + analysis.title.as_deref().map_or(0, text)
@@ -194,6 +199,7 @@ impl Spool {
             writer: Some(BufWriter::with_capacity(READ_AHEAD, scratch_file()?)),
             file: None,
             ends: Vec::new(),
+            aside: Vec::new(),
         })
     }
 
@@ -202,7 +208,12 @@ impl Spool {
             .writer
             .as_mut()
             .ok_or_else(|| io::Error::other("the document store is sealed"))?;
-        let record = postcard::to_stdvec(analysis).map_err(io::Error::other)?;
+        let sentences = &analysis.sentences;
+        let inline = (!sentences.is_spilled()).then(|| sentences.kept());
+        if inline.is_none() {
+            self.aside.push((self.ends.len(), sentences.clone()));
+        }
+        let record = postcard::to_stdvec(&(analysis, inline)).map_err(io::Error::other)?;
         writer.write_all(&record)?;
         let start = self.ends.last().copied().unwrap_or(0);
         self.ends.push(start + record.len() as u64);
@@ -216,6 +227,14 @@ impl Spool {
         Ok(())
     }
 
+    /// The sentences of record `index`, kept aside.
+    fn sentences_aside(&self, index: usize) -> SentenceLog {
+        match self.aside.binary_search_by_key(&index, |(at, _)| *at) {
+            Ok(found) => self.aside[found].1.clone(),
+            Err(_) => SentenceLog::default(),
+        }
+    }
+
     /// The byte range of record `index`.
     fn range(&self, index: usize) -> Option<(u64, u64)> {
         let end = *self.ends.get(index)?;
@@ -223,6 +242,10 @@ impl Spool {
         Some((start, end))
     }
 }
+
+/// A record read back: an analysis without its sentences, and the
+/// sentences unless they were kept aside.
+type Record = (Analysis, Option<Vec<SentenceStats>>);
 
 /// Reads spooled records in order through a read-ahead buffer.
 struct SpoolRecords<'a> {
@@ -241,7 +264,13 @@ impl Iterator for SpoolRecords<'_> {
         let (start, end) = spool.range(self.next)?;
         self.next += 1;
         match self.record(spool, start, end) {
-            Ok(analysis) => Some(analysis),
+            Ok((mut analysis, sentences)) => {
+                analysis.sentences = match sentences {
+                    Some(sentences) => SentenceLog::from(sentences),
+                    None => spool.sentences_aside(self.next - 1),
+                };
+                Some(analysis)
+            }
             Err(error) => {
                 self.store.fail(error);
                 self.next = usize::MAX;
@@ -254,7 +283,7 @@ impl Iterator for SpoolRecords<'_> {
 impl SpoolRecords<'_> {
     /// Decode the record at `start..end`, reading ahead when the buffer
     /// does not hold it.
-    fn record(&mut self, spool: &Spool, start: u64, end: u64) -> io::Result<Analysis> {
+    fn record(&mut self, spool: &Spool, start: u64, end: u64) -> io::Result<Record> {
         let file = spool
             .file
             .as_ref()
@@ -316,6 +345,28 @@ mod tests {
             store.check().unwrap();
             assert_eq!(store.metadata_names(), ["key0", "key1", "key2"]);
         }
+    }
+
+    #[test]
+    fn sentences_in_their_own_scratch_file_come_back_with_their_analysis() {
+        let mut written = analyses(3);
+        let long: Vec<SentenceStats> = (0..100_000)
+            .map(|i| SentenceStats {
+                text: format!("Sentence {i} of a very long document, padded to spill."),
+                words: 10,
+                syllables: 15 + i % 7,
+            })
+            .collect();
+        written[1].sentences = SentenceLog::from(long);
+        assert!(written[1].sentences.is_spilled());
+        let mut store = DocumentStore::with_budget(0);
+        for analysis in written.clone() {
+            store.push(analysis).unwrap();
+        }
+        store.seal().unwrap();
+        let read: Vec<Analysis> = store.iter().map(Cow::into_owned).collect();
+        assert_eq!(read, written);
+        assert_eq!(read[1].sentences.len(), 100_000);
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! A document's per-sentence figures (`--sentences`), in order. Each holds
+//! the sentence's text, so together they are as long as the document: past
+//! [`SPILL_BYTES`] they go, as they are counted, to an anonymous scratch
+//! file and are read back one at a time while `sentences.csv` is written.
+//! (A 100 MB file with `--sentences` peaked at 700 MB when they were all
+//! kept.) A log read back holds the figures written, in order (a test holds
+//! it to that).
+
+use super::SentenceStats;
+use crate::scratch::{read_exact_at, scratch_file};
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Bytes of sentences kept in memory before they go to the scratch file.
+pub const SPILL_BYTES: usize = 8 << 20;
+
+/// Bytes read back from the scratch file at a time.
+const READ_AHEAD: usize = 1 << 20;
+
+/// Per-sentence figures in document order: those in the scratch file come
+/// first, then those kept in memory. Cloning shares the scratch file.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceLog {
+    spilled: Option<Arc<Spilled>>,
+    kept: Vec<SentenceStats>,
+    kept_bytes: usize,
+    spill_failed: bool,
+}
+
+/// Sentences written to the scratch file as `postcard` records.
+#[derive(Debug)]
+struct Spilled {
+    file: File,
+    /// `ends[i]` is the offset just past record `i`.
+    ends: Vec<u64>,
+}
+
+impl From<Vec<SentenceStats>> for SentenceLog {
+    fn from(sentences: Vec<SentenceStats>) -> Self {
+        let mut log = SentenceLog::default();
+        sentences.into_iter().for_each(|s| log.push(s));
+        log
+    }
+}
+
+impl PartialEq for SentenceLog {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for SentenceLog {}
+
+impl SentenceLog {
+    /// Add the next sentence.
+    pub fn push(&mut self, sentence: SentenceStats) {
+        self.kept_bytes += sentence.text.len() + std::mem::size_of::<SentenceStats>();
+        self.kept.push(sentence);
+        if self.kept_bytes > SPILL_BYTES && !self.spill_failed {
+            // Without a scratch file the sentences stay in memory: more
+            // memory, never a wrong report.
+            self.spill_failed = self.spill().is_err();
+        }
+    }
+
+    /// Add every sentence of `more`, which follow these.
+    pub fn append(&mut self, more: SentenceLog) {
+        for sentence in more.iter() {
+            self.push(sentence.into_owned());
+        }
+    }
+
+    /// Sentences held.
+    pub fn len(&self) -> usize {
+        self.spilled.as_ref().map_or(0, |s| s.ends.len()) + self.kept.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True once some sentences are in the scratch file.
+    pub fn is_spilled(&self) -> bool {
+        self.spilled.is_some()
+    }
+
+    /// Bytes of the sentences kept in memory, about.
+    pub fn kept_bytes(&self) -> usize {
+        self.kept_bytes
+    }
+
+    /// The sentences kept in memory: all of them unless [`is_spilled`](Self::is_spilled).
+    pub fn kept(&self) -> &[SentenceStats] {
+        &self.kept
+    }
+
+    /// Every sentence, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, SentenceStats>> + Send + '_ {
+        let spilled = self.spilled.as_deref().into_iter().flat_map(|spilled| {
+            let mut reader = Reader::default();
+            (0..spilled.ends.len()).map(move |index| Cow::Owned(reader.record(spilled, index)))
+        });
+        spilled.chain(self.kept.iter().map(Cow::Borrowed))
+    }
+
+    /// Write the kept sentences to the scratch file.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.spilled.is_none() {
+            let file = scratch_file()?;
+            let ends = Vec::new();
+            self.spilled = Some(Arc::new(Spilled { file, ends }));
+        }
+        let spilled = (self.spilled.as_mut())
+            .and_then(Arc::get_mut)
+            .ok_or_else(|| io::Error::other("a shared sentence log cannot grow"))?;
+        let mut bytes = Vec::with_capacity(self.kept_bytes + self.kept.len() * 8);
+        let mut end = spilled.ends.last().copied().unwrap_or(0);
+        let mut ends = Vec::with_capacity(self.kept.len());
+        for sentence in &self.kept {
+            let before = bytes.len();
+            bytes = postcard::to_extend(sentence, bytes).map_err(io::Error::other)?;
+            end += (bytes.len() - before) as u64;
+            ends.push(end);
+        }
+        (&spilled.file).write_all(&bytes)?;
+        spilled.ends.extend(ends);
+        self.kept.clear();
+        self.kept_bytes = 0;
+        Ok(())
+    }
+}
+
+impl IntoIterator for SentenceLog {
+    type Item = SentenceStats;
+    type IntoIter = Box<dyn Iterator<Item = SentenceStats> + Send>;
+
+    /// Every sentence, in order, owned.
+    fn into_iter(self) -> Self::IntoIter {
+        let spilled = self.spilled.into_iter().flat_map(|spilled| {
+            let mut reader = Reader::default();
+            (0..spilled.ends.len()).map(move |index| reader.record(&spilled, index))
+        });
+        Box::new(spilled.chain(self.kept))
+    }
+}
+
+/// Reads spilled records in order through a read-ahead buffer.
+#[derive(Default)]
+struct Reader {
+    buffer: Vec<u8>,
+    /// The file offset of `buffer[0]`.
+    buffer_start: u64,
+}
+
+impl Reader {
+    fn record(&mut self, spilled: &Spilled, index: usize) -> SentenceStats {
+        let end = spilled.ends[index];
+        let start = index.checked_sub(1).map_or(0, |before| spilled.ends[before]);
+        let buffered_end = self.buffer_start + self.buffer.len() as u64;
+        if start < self.buffer_start || end > buffered_end {
+            let total = spilled.ends.last().copied().unwrap_or(0);
+            let len = ((end - start) as usize).max(READ_AHEAD);
+            self.buffer.resize(len.min((total - start) as usize), 0);
+            self.buffer_start = start;
+            if let Err(err) = read_exact_at(&spilled.file, &mut self.buffer, start) {
+                // Written by this run a moment ago: a disk failing under
+                // it leaves no report worth writing.
+                panic!("textgauge: cannot read back the scratch file of sentences: {err}");
+            }
+        }
+        let from = (start - self.buffer_start) as usize;
+        let bytes = &self.buffer[from..from + (end - start) as usize];
+        postcard::from_bytes(bytes).expect("a sentence record written by this run")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(i: usize) -> SentenceStats {
+        SentenceStats {
+            text: format!("Sentence number {i} says something {}.", "long ".repeat(i % 40)),
+            words: 4 + i % 40,
+            syllables: 7 + i % 50,
+        }
+    }
+
+    #[test]
+    fn a_spilled_log_reads_back_every_sentence_in_order() {
+        let written: Vec<SentenceStats> = (0..120_000).map(sentence).collect();
+        let mut log = SentenceLog::default();
+        for part in written.chunks(777) {
+            log.append(SentenceLog::from(part.to_vec()));
+        }
+        assert!(log.is_spilled());
+        assert!(log.kept_bytes() <= SPILL_BYTES);
+        assert_eq!(log.len(), written.len());
+        assert!(log.iter().map(Cow::into_owned).eq(written.iter().cloned()));
+        let shared = log.clone();
+        assert_eq!(shared, log);
+        assert_eq!(shared, SentenceLog::from(written));
+    }
+
+    #[test]
+    fn a_short_log_stays_in_memory() {
+        let log = SentenceLog::from(vec![sentence(1), sentence(2)]);
+        assert!(!log.is_spilled());
+        assert_eq!(log.kept(), [sentence(1), sentence(2)]);
+    }
+}
