@@ -248,6 +248,7 @@ impl AnalyzeArgs {
                 title_field: self.title_field.clone(),
             },
             metadata: self.metadata.clone(),
+            streaming: Default::default(),
         };
         config.analysis = AnalysisOptions {
             mattr_window: self.mattr_window,

@@ -26,6 +26,8 @@ pub struct InputOptions {
     pub rows: RowOptions,
     /// A CSV file attaching metadata columns to documents by id or file name.
     pub metadata: Option<PathBuf>,
+    /// Which plain-text files are read in sections, and how large those are.
+    pub streaming: crate::input::Streaming,
 }
 
 /// The file textgauge writes into every report folder, listing the

@@ -5,8 +5,8 @@
 
 mod counter;
 pub mod lexicon;
-mod tally;
 pub mod sentence_log;
+mod tally;
 mod terms;
 pub mod token_log;
 
@@ -15,14 +15,14 @@ pub use tally::DocumentTally;
 pub use terms::{sorted_counts, TermRules};
 
 use crate::counts::Counts;
-use crate::input::{Document, MetadataTable};
+use crate::input::{Document, InputError, MetadataTable};
 use crate::metrics::diversity::{Diversity, MATTR_WINDOW};
 use crate::text::paragraphs::{bounded_blocks, count_paragraphs, BlockSpan};
 use crate::text::words::words;
 use crate::themes::{ThemeDictionary, ThemeTally};
 use lexicon::with_lexicon;
-pub use sentence_log::SentenceLog;
 use rayon::prelude::*;
+pub use sentence_log::SentenceLog;
 
 /// Everything counted in one document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -175,25 +175,93 @@ fn count_in_pieces(
 ) -> Counted {
     let blocks = bounded_blocks(body, blocks, MAX_BLOCK_BYTES);
     let pieces = pieces(&blocks, piece_bytes);
-    let count = |piece: &[BlockSpan]| {
-        with_lexicon(|lexicon| {
-            let mut counter = DocumentCounter::new(themes, rules);
-            for block in piece {
-                counter.add_block(lexicon, body, block);
-            }
-            counter.into_tally(lexicon)
-        })
-    };
     if pieces.len() <= 1 {
-        return count(&blocks).finish(rules);
+        return count_piece(body, &blocks, themes, rules).finish(rules);
     }
     let mut whole = DocumentTally::default();
+    tally_pieces(&mut whole, body, &pieces, themes, rules);
+    whole.finish(rules)
+}
+
+/// Count `pieces` of `body`, two a thread at a time in parallel, and add
+/// them to `whole` in order.
+fn tally_pieces(
+    whole: &mut DocumentTally,
+    body: &str,
+    pieces: &[&[BlockSpan]],
+    themes: &ThemeDictionary,
+    rules: &AnalysisRules,
+) {
     let round = 2 * rayon::current_num_threads();
     for group in pieces.chunks(round) {
-        let tallies: Vec<DocumentTally> = group.par_iter().map(|piece| count(piece)).collect();
+        let tallies: Vec<DocumentTally> = group
+            .par_iter()
+            .map(|piece| count_piece(body, piece, themes, rules))
+            .collect();
         tallies.into_iter().for_each(|tally| whole.append(tally));
     }
-    whole.finish(rules)
+}
+
+/// Count one piece of `body` with this thread's lexicon.
+fn count_piece(
+    body: &str,
+    piece: &[BlockSpan],
+    themes: &ThemeDictionary,
+    rules: &AnalysisRules,
+) -> DocumentTally {
+    with_lexicon(|lexicon| {
+        let mut counter = DocumentCounter::new(themes, rules);
+        for block in piece {
+            counter.add_block(lexicon, body, block);
+        }
+        counter.into_tally(lexicon)
+    })
+}
+
+/// Analyze a document given as sections in order (a long plain-text file,
+/// see [`crate::input::stream`]): each section counted in pieces as it
+/// comes, then dropped, so memory holds a section and what grows with the
+/// vocabulary, whatever the document's length. Gives what analyzing the
+/// sections joined as one document gives; the encoding and decoding
+/// errors are the caller's to set (known once the file is read).
+pub fn analyze_sections(
+    mut sections: impl Iterator<Item = Result<Document, InputError>>,
+    themes: &ThemeDictionary,
+    rules: &AnalysisRules,
+) -> Result<Analysis, InputError> {
+    let first = sections.next().ok_or(InputError::Empty)??;
+    let mut whole = DocumentTally::default();
+    let (mut paragraphs, mut furniture_lines, mut furniture_words) = (0, 0, 0);
+    let mut add = |section: &Document| {
+        let blocks = section.blocks();
+        let bounded = bounded_blocks(&section.body, &blocks, MAX_BLOCK_BYTES);
+        let pieces = pieces(&bounded, PIECE_BYTES);
+        tally_pieces(&mut whole, &section.body, &pieces, themes, rules);
+        paragraphs += count_paragraphs(&blocks);
+        furniture_lines += section.furniture.lines;
+        furniture_words += words(&section.furniture.text).len();
+    };
+    add(&first);
+    for section in sections {
+        add(&section?);
+    }
+    let counted = whole.finish(rules);
+    let mut counts = counted.counts;
+    counts.paragraphs = paragraphs;
+    Ok(Analysis {
+        id: first.id.clone(),
+        title: first.title.clone(),
+        metadata: metadata_of(&first, &rules.metadata),
+        counts,
+        furniture_lines,
+        furniture_words,
+        encoding: first.encoding,
+        decode_errors: 0,
+        diversity: counted.diversity,
+        terms: counted.terms,
+        themes: counted.themes,
+        sentences: counted.sentences,
+    })
 }
 
 /// `blocks` cut into runs of whole blocks of about `piece_bytes` each.

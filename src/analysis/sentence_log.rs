@@ -158,7 +158,9 @@ struct Reader {
 impl Reader {
     fn record(&mut self, spilled: &Spilled, index: usize) -> SentenceStats {
         let end = spilled.ends[index];
-        let start = index.checked_sub(1).map_or(0, |before| spilled.ends[before]);
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| spilled.ends[before]);
         let buffered_end = self.buffer_start + self.buffer.len() as u64;
         if start < self.buffer_start || end > buffered_end {
             let total = spilled.ends.last().copied().unwrap_or(0);
@@ -183,7 +185,10 @@ mod tests {
 
     fn sentence(i: usize) -> SentenceStats {
         SentenceStats {
-            text: format!("Sentence number {i} says something {}.", "long ".repeat(i % 40)),
+            text: format!(
+                "Sentence number {i} says something {}.",
+                "long ".repeat(i % 40)
+            ),
             words: 4 + i % 40,
             syllables: 7 + i % 50,
         }

@@ -8,9 +8,11 @@ use super::progress::{NoProgress, Progress};
 use super::statistics::ReferenceCorpus;
 use super::store::DocumentStore;
 use super::{metric_decimals, metric_names, summarize, Batch};
-use crate::analysis::{analyze_document, Analysis, AnalysisRules};
+use crate::analysis::{analyze_document, analyze_sections, Analysis, AnalysisRules};
 use crate::config::{Config, GroupBy};
-use crate::input::{decoding_note, load_documents, Discovered, Source};
+use crate::input::{
+    decoding_note, load_documents, text_sections, Discovered, Source, TextSections,
+};
 use crate::themes::ThemeDictionary;
 use crate::Error;
 use rayon::prelude::*;
@@ -171,6 +173,11 @@ fn analyze_all(
     sources
         .par_iter()
         .map(|source| {
+            match text_sections(source, &config.input) {
+                Ok(Some(sections)) => return analyze_streamed(source, sections, dictionary, rules),
+                Ok(None) => {}
+                Err(err) => return (0, vec![Err(Failure::new(source.id(), Stage::Read, err))]),
+            }
             let (size, loaded) = load_documents(source, &config.input);
             let analyses = match loaded {
                 Err(err) => vec![Err(Failure::new(source.id(), Stage::Read, err))],
@@ -185,6 +192,26 @@ fn analyze_all(
             (size, analyses)
         })
         .collect()
+}
+
+/// A long plain-text file analyzed section by section (see
+/// [`crate::input::stream`]): its size, and its analysis or why it failed.
+fn analyze_streamed(
+    source: &Source,
+    mut sections: TextSections,
+    dictionary: &ThemeDictionary,
+    rules: &AnalysisRules,
+) -> (u64, Vec<Result<Analysis, Failure>>) {
+    let size = match source {
+        Source::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+        Source::Stdin => 0,
+    };
+    let analyzed = analyze_sections(&mut sections, dictionary, rules).and_then(|mut analysis| {
+        (analysis.encoding, analysis.decode_errors) = sections.finish()?;
+        Ok(analysis)
+    });
+    let analyzed = analyzed.map_err(|err| Failure::new(source.id(), Stage::Read, err));
+    (size, vec![analyzed])
 }
 
 /// Documents analyzed in parallel at a time. Each chunk's results are

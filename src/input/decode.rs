@@ -205,6 +205,11 @@ fn utf8_lossy(bytes: Vec<u8>) -> RawDecode {
         let high = bytes.iter().filter(|&&b| b >= 0x80).count();
         return (text, WINDOWS_1252, high);
     }
+    patched_with_1252(bytes)
+}
+
+/// UTF-8 with each stray byte read as Windows-1252.
+fn patched_with_1252(bytes: Vec<u8>) -> RawDecode {
     utf8_patched(bytes, UTF8_WITH_WINDOWS_1252, |bad, text| {
         text.extend(bad.iter().map(|&b| windows_1252_char(b)))
     })
@@ -365,16 +370,115 @@ fn forced_decode(bytes: &[u8], encoding: &'static Encoding) -> RawDecode {
 /// NUL characters, or more than one character in ten a control character
 /// other than tab, line feed, form feed and carriage return.
 fn looks_binary(text: &str) -> bool {
-    let mut controls = 0usize;
-    let mut total = 0usize;
-    for c in text.chars() {
-        if c == '\0' {
-            return true;
+    text.contains('\0') || ControlShare::of(text).too_many()
+}
+
+/// Control characters (other than tab, line feed, form feed and carriage
+/// return) among all characters: more than one in ten is not text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ControlShare {
+    controls: usize,
+    total: usize,
+}
+
+impl ControlShare {
+    /// The share in `text`.
+    pub fn of(text: &str) -> Self {
+        let mut share = ControlShare::default();
+        for c in text.chars() {
+            share.total += 1;
+            share.controls +=
+                usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'));
         }
-        total += 1;
-        controls += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'));
+        share
     }
-    controls * 10 > total
+
+    /// Both shares together.
+    pub fn add(&mut self, other: ControlShare) {
+        self.controls += other.controls;
+        self.total += other.total;
+    }
+
+    /// More than one character in ten a control character.
+    pub fn too_many(&self) -> bool {
+        self.controls * 10 > self.total
+    }
+}
+
+/// How the segments of a UTF-8 file read in segments are decoded: decided
+/// from the whole file first ([`ByteSurvey`]), exactly as a file read whole
+/// would be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentDecoding {
+    /// Valid UTF-8 throughout.
+    Utf8,
+    /// UTF-8 with stray Windows-1252 bytes.
+    Utf8With1252,
+    /// UTF-8 with bytes that are replaced by U+FFFD.
+    Utf8Replacing,
+}
+
+/// What decides the decoding of a file read in segments, each cut right
+/// after a line feed (so no multi-byte character and no run of high bytes
+/// is ever split).
+#[derive(Debug, Default)]
+pub struct ByteSurvey {
+    runs: HighByteRuns,
+    invalid: bool,
+    nul: bool,
+}
+
+impl ByteSurvey {
+    /// Take in the next segment.
+    pub fn add(&mut self, segment: &[u8]) {
+        self.nul |= segment.contains(&0);
+        if std::str::from_utf8(segment).is_err() {
+            self.invalid = true;
+        }
+        let runs = HighByteRuns::of(segment);
+        self.runs.valid_utf8 += runs.valid_utf8;
+        self.runs.short += runs.short;
+        self.runs.long += runs.long;
+    }
+
+    /// How the segments decode, or `None` when the file must be read whole
+    /// (NUL bytes: UTF-16 or binary; or Windows-1252 throughout).
+    pub fn decoding(&self) -> Option<SegmentDecoding> {
+        if self.nul {
+            return None;
+        }
+        if !self.invalid {
+            return Some(SegmentDecoding::Utf8);
+        }
+        if !self.runs.look_like_windows_1252() {
+            return Some(SegmentDecoding::Utf8Replacing);
+        }
+        if self.runs.valid_utf8 <= self.runs.short + self.runs.long {
+            return None;
+        }
+        Some(SegmentDecoding::Utf8With1252)
+    }
+}
+
+/// One segment decoded as `decoding` says, line ends made `\n` and the
+/// text NFC, as [`decode_owned`] gives the whole file; and the bytes
+/// re-decoded or replaced.
+pub fn decode_segment(bytes: Vec<u8>, decoding: SegmentDecoding) -> (String, usize) {
+    let (text, _, errors) = match decoding {
+        SegmentDecoding::Utf8 => match String::from_utf8(bytes) {
+            Ok(text) => (text, "UTF-8", 0),
+            Err(err) => utf8_replacing(err.into_bytes()),
+        },
+        SegmentDecoding::Utf8With1252 => patched_with_1252(bytes),
+        SegmentDecoding::Utf8Replacing => utf8_replacing(bytes),
+    };
+    let unix = normalize_line_ends(text);
+    let text = if unicode_normalization::is_nfc(&unix) {
+        unix
+    } else {
+        unix.nfc().collect()
+    };
+    (text, errors)
 }
 
 /// Turn CRLF and lone CR into LF.

@@ -4,7 +4,7 @@
 //! set aside but kept, so reports can say how much was dropped.
 
 use super::formats::{body_of, Extracted};
-use super::furniture::{strip_block_furniture, strip_furniture, FurnitureCut};
+use super::furniture::{strip_block_furniture, strip_furniture_within, FurnitureCut, Reach};
 use super::rows::Row;
 use crate::text::paragraphs::{paragraphs, text_blocks, BlockSpan};
 
@@ -49,10 +49,20 @@ impl Document {
     /// [`Document::from_text`] for text the caller owns: it becomes the
     /// body in place, without a copy, however large.
     pub fn from_string(id: String, text: String, keep_furniture: bool) -> Self {
+        Self::from_section(id, text, keep_furniture, Reach::Whole)
+    }
+
+    /// A document of one section of a long plain-text document (see
+    /// `input::stream`), the `reach` part of it: furniture set aside as
+    /// far as that part has it, the headline looked for only at the start.
+    pub fn from_section(id: String, text: String, keep_furniture: bool, reach: Reach) -> Self {
         // Furniture first: a cookie notice or byline above the headline
         // would otherwise hide it (the top cut never removes a headline).
-        let (mut body, furniture) = furniture_set_aside(text, keep_furniture);
-        let (title, rest) = split_title(&body);
+        let (mut body, furniture) = furniture_set_aside(text, keep_furniture, reach);
+        let (title, rest) = match reach {
+            Reach::Whole | Reach::Start => split_title(&body),
+            Reach::Middle | Reach::End => (None, body.as_str()),
+        };
         let start = rest.as_ptr() as usize - body.as_ptr() as usize;
         let (end, lead) = (
             start + rest.trim_end().len(),
@@ -111,7 +121,7 @@ impl Document {
         metadata: Vec<(String, String)>,
         keep_furniture: bool,
     ) -> Self {
-        let (body, furniture) = furniture_set_aside(rest.to_owned(), keep_furniture);
+        let (body, furniture) = furniture_set_aside(rest.to_owned(), keep_furniture, Reach::Whole);
         Self::assembled(id, title, metadata, body, furniture)
     }
 
@@ -137,13 +147,17 @@ impl Document {
 }
 
 /// `text` with its page furniture set aside, unless it is kept.
-fn furniture_set_aside(mut text: String, keep_furniture: bool) -> (String, FurnitureCut) {
+fn furniture_set_aside(
+    mut text: String,
+    keep_furniture: bool,
+    reach: Reach,
+) -> (String, FurnitureCut) {
     if keep_furniture {
         text.truncate(text.trim_end().len());
         text.drain(..text.len() - text.trim_start().len());
         (text, FurnitureCut::default())
     } else {
-        strip_furniture(text)
+        strip_furniture_within(text, reach)
     }
 }
 

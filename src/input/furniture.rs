@@ -144,9 +144,41 @@ fn listed(section: &str, entry: &str) -> bool {
 /// (kept lines joined by a line break, kept paragraphs by a blank line), so
 /// a huge document never needs room for two copies of itself.
 pub fn strip_furniture(text: String) -> (String, FurnitureCut) {
+    strip_furniture_within(text, Reach::Whole)
+}
+
+/// Which part of a document a text is, for the furniture rules: a whole
+/// document has furniture at its top and its end; a section of a document
+/// streamed in sections (see `input::stream`) has the top cut only if it
+/// is the first, the end cut only if it is the last, and credit and share
+/// lines wherever they stand alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// A whole document.
+    Whole,
+    /// The first section.
+    Start,
+    /// A section neither first nor last.
+    Middle,
+    /// The last section.
+    End,
+}
+
+impl Reach {
+    fn top(self) -> bool {
+        matches!(self, Reach::Whole | Reach::Start)
+    }
+
+    fn end(self) -> bool {
+        matches!(self, Reach::Whole | Reach::End)
+    }
+}
+
+/// [`strip_furniture`] for a text that is the `reach` part of a document.
+pub fn strip_furniture_within(text: String, reach: Reach) -> (String, FurnitureCut) {
     let (kept, cut) = {
         let paragraphs: Vec<&str> = paragraphs(&text).map(|r| text[r].trim()).collect();
-        let Some(cut) = furniture_cut(&paragraphs) else {
+        let Some(cut) = furniture_cut(&paragraphs, reach) else {
             return (text, FurnitureCut::default());
         };
         let kept: Vec<(Range<usize>, &str)> = pieces(&paragraphs, &cut.units, &cut.drop, false)
@@ -204,7 +236,7 @@ pub fn strip_block_furniture(blocks: Vec<Block>) -> (Vec<Block>, FurnitureCut) {
         .filter(|b| !b.text.trim().is_empty())
         .collect();
     let lines: Vec<&str> = blocks.iter().map(|b| b.text.trim()).collect();
-    let Some(cut) = furniture_cut(&lines) else {
+    let Some(cut) = furniture_cut(&lines, Reach::Whole) else {
         return (blocks, FurnitureCut::default());
     };
     let dropped_blocks: Vec<usize> = cut
@@ -234,11 +266,12 @@ struct Cut<'a> {
     drop: Vec<bool>,
 }
 
-/// The furniture cut of `paragraphs`, or `None` when there is nothing to
-/// cut (or the cut would leave fewer words than it takes).
-fn furniture_cut<'a>(paragraphs: &[&'a str]) -> Option<Cut<'a>> {
+/// The furniture cut of `paragraphs`, the `reach` part of a document, or
+/// `None` when there is nothing to cut (or the cut would leave a whole
+/// document fewer words than it takes).
+fn furniture_cut<'a>(paragraphs: &[&'a str], reach: Reach) -> Option<Cut<'a>> {
     let units = units(paragraphs);
-    let drop = furniture_mask(&units);
+    let drop = furniture_mask(&units, reach);
     if !drop.contains(&true) {
         return None;
     }
@@ -246,7 +279,9 @@ fn furniture_cut<'a>(paragraphs: &[&'a str]) -> Option<Cut<'a>> {
         let chosen = units.iter().zip(&drop).filter(|(_, &d)| d == dropped);
         chosen.map(|(unit, _)| word_count(unit.line)).sum()
     };
-    (words(false) > words(true)).then_some(Cut { units, drop })
+    // A section of a long document is judged as part of it: its kept
+    // words are not its own to weigh against the furniture.
+    (reach != Reach::Whole || words(false) > words(true)).then_some(Cut { units, drop })
 }
 
 /// Every non-blank line, classed, headlines under list headings marked.
@@ -266,17 +301,22 @@ fn units<'a>(paragraphs: &[&'a str]) -> Vec<Unit<'a>> {
 }
 
 /// Which units are furniture: credits and links anywhere, the top cut and
-/// the end cut.
-fn furniture_mask(units: &[Unit]) -> Vec<bool> {
+/// the end cut (as far as `reach` has them).
+fn furniture_mask(units: &[Unit], reach: Reach) -> Vec<bool> {
     let mut drop: Vec<bool> = units.iter().map(|u| u.class == Class::Aside).collect();
     let first_prose = (0..units.len())
         .find(|&i| starts_the_prose(units, i))
         .unwrap_or(units.len());
-    for (index, unit) in units[..first_prose].iter().enumerate() {
-        drop[index] |= unit.class.is_strong() || unit.class == Class::ListItem;
+    if reach.top() {
+        for (index, unit) in units[..first_prose].iter().enumerate() {
+            drop[index] |= unit.class.is_strong() || unit.class == Class::ListItem;
+        }
     }
-    let end_cut = end_cut_index(units, first_prose + 1);
-    drop[end_cut..].iter_mut().for_each(|d| *d = true);
+    if reach.end() {
+        let from = if reach.top() { first_prose + 1 } else { 0 };
+        let end_cut = end_cut_index(units, from);
+        drop[end_cut..].iter_mut().for_each(|d| *d = true);
+    }
     drop
 }
 

@@ -10,16 +10,18 @@ pub mod formats;
 mod furniture;
 mod metadata;
 pub mod rows;
+pub mod stream;
 
 pub use decode::{
-    decode_owned, decode_text, decoding_note, encoding_named, encoding_serde, Decoded,
-    UTF8_WITH_WINDOWS_1252, WINDOWS_1252,
+    decode_owned, decode_segment, decode_text, decoding_note, encoding_named, encoding_serde,
+    ByteSurvey, ControlShare, Decoded, SegmentDecoding, UTF8_WITH_WINDOWS_1252, WINDOWS_1252,
 };
 pub use discover::{discover, discover_with, path_id, Discovered, FileFilter, Source, Unexpanded};
 pub use document::{split_title, Document};
 pub use format::Format;
-pub use furniture::{strip_furniture, FurnitureCut};
+pub use furniture::{strip_furniture, strip_furniture_within, FurnitureCut, Reach};
 pub use metadata::MetadataTable;
+pub use stream::{text_sections, Streaming, TextSections};
 
 use crate::config::InputOptions;
 use std::io::Read;
@@ -51,16 +53,18 @@ pub enum InputError {
     Structure(String),
     /// Larger than [`MAX_INPUT_BYTES`]: refused before it is read.
     #[error(
-        "too large: {0} bytes, over the limit of {MAX_INPUT_BYTES} bytes (1 GiB) for one file; \
-         split it into smaller files"
+        "too large: {0} bytes, over the limit of {MAX_INPUT_BYTES} bytes (1 GiB) for a file read \
+         whole (only plain-text files are read in sections, at any size); split it into smaller files"
     )]
     TooLarge(u64),
 }
 
-/// The largest file read, 1 GiB. A file is read whole and its body kept
-/// while it is counted (about 1.7 times its size at the peak, see README),
-/// so this bounds memory on any input; it is refused, named in
-/// `errors.csv`, never half-read.
+/// The largest file read whole, 1 GiB: a page, a row file or standard
+/// input is read whole and its body kept while it is counted (a little
+/// more than its size at the peak, see README), so this bounds memory on
+/// any such input; it is refused, named in `errors.csv`, never half-read.
+/// A plain-text file over [`Streaming::above`] is read in sections
+/// instead ([`stream`]), whatever its size.
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 
 /// One document read from a source, or one row of it that failed: (the
