@@ -57,14 +57,16 @@ fn a_folder_of_many_files_gives_one_row_each_in_path_order() {
 #[test]
 fn reports_are_byte_identical_whatever_the_thread_count() {
     // More documents than the runner analyzes at a time (256), in three
-    // folders, so that work is reordered across threads and chunks.
+    // folders, so that work is reordered across threads and chunks; long
+    // enough (about 10 MB of analyses with their sentences) that most go
+    // through the batch's scratch file (past 4 MiB, `batch::store`).
     let dir = tempdir().unwrap();
     for i in 0..300 {
         let folder = dir.path().join(["alpha", "beta", "gamma"][i % 3]);
         fs::create_dir_all(&folder).unwrap();
         let text = format!(
             "{}\n\nPiece {i} adds word{i} and word{}.",
-            ARTICLE.repeat(1 + i % 4),
+            ARTICLE.repeat(80 + i % 80),
             i % 7
         );
         fs::write(folder.join(format!("{i:03}.txt")), text).unwrap();
