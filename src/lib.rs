@@ -119,6 +119,14 @@ pub fn analyze_with_progress(
         progress,
     )?;
     batch.failures.extend(reference_failures);
+    if let Some(path) = &config.themes_file {
+        batch
+            .warnings
+            .extend(dictionary.notes().iter().map(|note| Warning {
+                document: path.display().to_string(),
+                message: note.clone(),
+            }));
+    }
     Ok(batch)
 }
 

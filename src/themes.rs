@@ -8,6 +8,8 @@
 //! and its words are not matched again, so `rule of law` does not also count
 //! as `law` in the same theme; different themes count independently.
 
+mod liwc;
+
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -55,6 +57,9 @@ pub struct ThemeDictionary {
     by_first_word: HashMap<String, Vec<usize>>,
     /// Prefix length → (prefix → single-word prefix patterns).
     prefixes: BTreeMap<usize, HashMap<String, Vec<usize>>>,
+    /// What the user should know about how the file was read (entries
+    /// left out, and why).
+    notes: Vec<String>,
 }
 
 /// Matches of one theme in one document.
@@ -72,16 +77,54 @@ impl ThemeDictionary {
         Self::parse(BUILT_IN_CSV, "built-in").expect("built-in theme dictionary is valid")
     }
 
-    /// Load a dictionary from a CSV file.
+    /// Load a dictionary from a file: LIWC-style for a `.dic` file (see
+    /// [`ThemeDictionary::parse_dic`]), else the `theme,pattern` CSV.
     pub fn from_file(path: &Path) -> Result<Self, ThemeError> {
         let text = std::fs::read_to_string(path).map_err(|source| ThemeError::Read {
             path: path.display().to_string(),
             source,
         })?;
-        Self::parse(
-            text.trim_start_matches('\u{feff}'),
-            &path.display().to_string(),
-        )
+        let origin = path.display().to_string();
+        let is_dic = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("dic"));
+        if is_dic {
+            return Self::parse_dic(&text, &origin);
+        }
+        Self::parse(text.trim_start_matches('\u{feff}'), &origin)
+    }
+
+    /// Parse a LIWC-style `.dic` dictionary (see [`liwc`]); `origin`
+    /// names it in error messages and notes.
+    pub fn parse_dic(text: &str, origin: &str) -> Result<Self, ThemeError> {
+        let mut dictionary = ThemeDictionary::empty();
+        let notes = liwc::read_dic(text, &mut dictionary).map_err(|(line, message)| {
+            ThemeError::Invalid {
+                origin: origin.to_owned(),
+                line,
+                message,
+            }
+        })?;
+        if dictionary.patterns.is_empty() {
+            return Err(ThemeError::Invalid {
+                origin: origin.to_owned(),
+                line: 1,
+                message: "no entries".into(),
+            });
+        }
+        if notes.conditional > 0 {
+            dictionary.notes.push(format!(
+                "{} conditional category reference(s) (LIWC 2007's `(02 134)125/464` form, \
+                 which depends on the word before) left out",
+                notes.conditional
+            ));
+        }
+        Ok(dictionary)
+    }
+
+    /// What the user should know about how the dictionary was read.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 
     /// Parse dictionary CSV text; `origin` names it in error messages.
@@ -109,6 +152,21 @@ impl ThemeDictionary {
                 "the header must name the columns `theme,pattern`".into(),
             ));
         };
+        // A column this reader does not know would be silently dropped:
+        // a `weight` column, say, whose weights would not count.
+        if let Some(unknown) = headers.iter().map(str::trim).find(|h| {
+            !["theme", "pattern"]
+                .iter()
+                .any(|k| h.eq_ignore_ascii_case(k))
+        }) {
+            return Err(invalid(
+                1,
+                format!(
+                    "unknown column `{unknown}`: a theme dictionary has the columns \
+                     `theme,pattern` only (weights are not read yet)"
+                ),
+            ));
+        }
         let mut dictionary = ThemeDictionary::empty();
         for record in reader.records() {
             let record =
@@ -132,6 +190,7 @@ impl ThemeDictionary {
             patterns: Vec::new(),
             by_first_word: HashMap::default(),
             prefixes: BTreeMap::new(),
+            notes: Vec::new(),
         }
     }
 
