@@ -47,6 +47,9 @@ pub struct Counts {
     pub difficult_words: usize,
     /// Distinct words not on the Spache list (Spache counts each once).
     pub spache_unfamiliar_distinct: usize,
+    /// Words inside a match of any theme of the dictionary, each once
+    /// however many themes match it (for `dictionary_coverage`).
+    pub theme_words: usize,
 }
 
 /// What is known about one spelling of a word (`Kabul`, `kabul`, `U.S.`),

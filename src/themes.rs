@@ -260,10 +260,10 @@ impl ThemeDictionary {
     }
 
     /// Count matches in one sentence's terms (lowercase words) and add them
-    /// to `tallies` (one per theme).
-    pub fn match_sentence(&self, terms: &[&str], tallies: &mut [ThemeTally]) {
+    /// to `tallies` (one per theme); returns the words inside any match.
+    pub fn match_sentence(&self, terms: &[&str], tallies: &mut [ThemeTally]) -> usize {
         let starts: Vec<bool> = terms.iter().map(|term| self.may_start(term)).collect();
-        self.match_sentence_at(terms, &starts, tallies);
+        self.match_sentence_at(terms, &starts, tallies)
     }
 
     /// Whether some pattern may start at `term` (lowercase): a caller that
@@ -274,10 +274,20 @@ impl ThemeDictionary {
 
     /// [`ThemeDictionary::match_sentence`], told which terms may start a
     /// pattern (`starts[i]` is [`ThemeDictionary::may_start`] of `terms[i]`).
-    pub fn match_sentence_at(&self, terms: &[&str], starts: &[bool], tallies: &mut [ThemeTally]) {
+    /// Returns how many of the words are inside a match of any theme, each
+    /// counted once.
+    pub fn match_sentence_at(
+        &self,
+        terms: &[&str],
+        starts: &[bool],
+        tallies: &mut [ThemeTally],
+    ) -> usize {
         if !starts.contains(&true) {
-            return;
+            return 0;
         }
+        // Matches are found at rising starts: the words covered so far are
+        // those before `covered_to`, and a match adds what lies past it.
+        let (mut covered, mut covered_to) = (0, 0);
         let mut free_from = vec![0usize; self.themes.len()];
         let mut best: Vec<Option<usize>> = vec![None; self.themes.len()];
         for start in (0..terms.len()).filter(|&start| starts[start]) {
@@ -298,9 +308,12 @@ impl ThemeDictionary {
                     tally.count += 1;
                     *tally.matched.entry(text).or_default() += 1;
                     free_from[theme] = start + len;
+                    covered += (start + len).saturating_sub(start.max(covered_to));
+                    covered_to = covered_to.max(start + len);
                 }
             }
         }
+        covered
     }
 
     /// Patterns that may match starting at a word: by its exact form (words
@@ -359,6 +372,26 @@ mod tests {
         assert_eq!(tallies[1].count, 2);
         assert_eq!(tallies[1].matched["chain of command"], 1);
         assert_eq!(tallies[1].matched["rule of lawyers"], 1);
+    }
+
+    #[test]
+    fn words_covered_by_several_themes_count_once() {
+        let csv = "theme,pattern\nlong,chain of command\nshort,command\nmoney,financ*\n";
+        let dictionary = ThemeDictionary::parse(csv, "test").unwrap();
+        let mut tallies = vec![ThemeTally::default(); 3];
+        let terms: Vec<&str> = "the chain of command and financing command"
+            .split(' ')
+            .collect();
+        let covered = dictionary.match_sentence(&terms, &mut tallies);
+        assert_eq!(
+            covered, 5,
+            "chain of command (3, `command` inside it once), financing, command"
+        );
+        assert_eq!(
+            (tallies[0].count, tallies[1].count, tallies[2].count),
+            (1, 2, 1)
+        );
+        assert_eq!(dictionary.match_sentence(&["no", "match"], &mut tallies), 0);
     }
 
     #[test]

@@ -81,6 +81,32 @@ fn an_irregular_liwc_file_is_read_as_meant() {
 }
 
 #[test]
+fn dictionary_coverage_is_the_share_of_words_any_theme_matched() {
+    let dir = tempdir().unwrap();
+    let input = dir.path().join("piece.txt");
+    // 25 words; in a theme: good, great, bad, crisis, worse, like,
+    // definitely, Good, for sure (10; `good` is in two themes, once here).
+    let text = "It was a good day and a great one. Then things got bad, and the crisis \
+                got worse. I like it, definitely. Good for sure.";
+    fs::write(&input, text).unwrap();
+    let out = dir.path().join("out");
+    textgauge()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--themes")
+        .arg(fixture("irregular.dic"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_path(out.join("documents.csv")).unwrap();
+    let row: BTreeMap<String, String> = reader.deserialize().next().unwrap().unwrap();
+    assert_eq!(row["words"], "25");
+    assert_eq!(row["theme_words"], "10");
+    assert_eq!(row["dictionary_coverage"], "0.4000");
+}
+
+#[test]
 fn the_conditional_entries_left_out_are_said() {
     let dir = tempdir().unwrap();
     let input = dir.path().join("piece.txt");

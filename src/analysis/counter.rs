@@ -53,6 +53,7 @@ pub struct DocumentCounter<'a> {
     tokens: Vec<u32>,
     sentences: usize,
     characters: usize,
+    theme_words: usize,
     ngrams: FxHashMap<String, usize>,
     tallies: Vec<ThemeTally>,
     sentence_stats: Vec<SentenceStats>,
@@ -71,6 +72,7 @@ impl<'a> DocumentCounter<'a> {
             tokens: Vec::new(),
             sentences: 0,
             characters: 0,
+            theme_words: 0,
             ngrams: FxHashMap::default(),
             tallies: vec![ThemeTally::default(); themes.themes().len()],
             sentence_stats: Vec::new(),
@@ -117,7 +119,8 @@ impl<'a> DocumentCounter<'a> {
             ids.push(spelling.term);
         }
         let terms: Vec<&str> = ids.iter().map(|&id| lexicon.term(id)).collect();
-        self.themes
+        self.theme_words += self
+            .themes
             .match_sentence_at(&terms, &starts, &mut self.tallies);
         self.rules.terms.count_ngrams(&terms, &mut self.ngrams);
         if self.rules.sentences {
@@ -182,6 +185,7 @@ impl<'a> DocumentCounter<'a> {
             tokens: self.tokens.into(),
             sentences: self.sentences,
             characters: self.characters,
+            theme_words: self.theme_words,
             ngrams: self.ngrams,
             themes: self.tallies,
             sentence_stats: self.sentence_stats.into(),

@@ -58,6 +58,8 @@ pub struct DocumentTally {
     pub sentences: usize,
     /// Characters other than white space.
     pub characters: usize,
+    /// Words inside a match of any theme.
+    pub theme_words: usize,
     /// N-grams of two or more words (single words are counted by type).
     pub ngrams: FxHashMap<String, usize>,
     /// One tally per theme.
@@ -100,6 +102,7 @@ impl DocumentTally {
         }
         self.sentences += next.sentences;
         self.characters += next.characters;
+        self.theme_words += next.theme_words;
         for (ngram, n) in next.ngrams {
             *self.ngrams.entry(ngram).or_default() += n;
         }
@@ -142,6 +145,7 @@ impl DocumentTally {
         counts.spache_unfamiliar_distinct = spache_unfamiliar.iter().filter(|&&u| u).count();
         counts.sentences = self.sentences;
         counts.characters = self.characters;
+        counts.theme_words = self.theme_words;
         counts.types = self.types.len();
         for seen in &self.types {
             rules

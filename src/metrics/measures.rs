@@ -201,6 +201,12 @@ pub const MEASURES: &[Measure] = &[
     count("difficult_words", |c| c.difficult_words),
     count("spache_unfamiliar_words", |c| c.spache_unfamiliar_distinct),
     count("unique_terms", |c| c.types),
+    count("theme_words", |c| c.theme_words),
+    score(
+        "dictionary_coverage",
+        |f| dictionary_coverage(f.counts),
+        SHARE,
+    ),
     score(
         "words_per_sentence",
         |f| r::words_per_sentence(f.counts),
@@ -218,6 +224,12 @@ pub const MEASURES: &[Measure] = &[
         SCORE,
     ),
 ];
+
+/// The share of words inside a match of any theme (LIWC's "Dic"; 0 to 1):
+/// how much of a text the dictionary speaks to. Undefined without words.
+pub fn dictionary_coverage(counts: &Counts) -> Option<f64> {
+    (counts.words > 0).then(|| counts.theme_words as f64 / counts.words as f64)
+}
 
 /// Occurrences per 1,000 words; undefined for a document without words.
 pub fn per_thousand(count: usize, words: usize) -> Option<f64> {
@@ -237,6 +249,17 @@ pub fn compared() -> impl Iterator<Item = &'static Measure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dictionary_coverage_is_the_share_of_words_in_a_theme() {
+        let counts = Counts {
+            words: 8,
+            theme_words: 2,
+            ..Counts::default()
+        };
+        assert_eq!(dictionary_coverage(&counts), Some(0.25));
+        assert_eq!(dictionary_coverage(&Counts::default()), None);
+    }
 
     #[test]
     fn names_are_unique_and_spec_columns_come_first() {
