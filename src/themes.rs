@@ -7,6 +7,11 @@
 //! sentence. Within a theme, the longest pattern that matches at a word wins
 //! and its words are not matched again, so `rule of law` does not also count
 //! as `law` in the same theme; different themes count independently.
+//!
+//! Themes nest by name: `security/violence` and `security/policing` are
+//! children of `security`, which counts every match of either (and of its
+//! own patterns) by the same rule, so a word matched by both children is
+//! counted once for `security`, never twice.
 
 mod liwc;
 
@@ -43,7 +48,9 @@ pub enum ThemeError {
 /// One pattern: its theme and its words, the last maybe a prefix.
 #[derive(Debug, Clone)]
 struct Pattern {
-    theme: usize,
+    /// Its theme and that theme's ancestors, nearest first: a match counts
+    /// for each.
+    lineage: Vec<usize>,
     words: Vec<String>,
     last_is_prefix: bool,
 }
@@ -60,6 +67,8 @@ pub struct ThemeDictionary {
     /// What the user should know about how the file was read (entries
     /// left out, and why).
     notes: Vec<String>,
+    /// Each theme's parent (`security` for `security/violence`).
+    parents: Vec<Option<usize>>,
 }
 
 /// Matches of one theme in one document.
@@ -191,6 +200,7 @@ impl ThemeDictionary {
             by_first_word: HashMap::default(),
             prefixes: BTreeMap::new(),
             notes: Vec::new(),
+            parents: Vec::new(),
         }
     }
 
@@ -215,7 +225,7 @@ impl ThemeDictionary {
                 "pattern `{pattern}`: `*` may only end the last word, after at least one letter"
             ));
         }
-        let theme = self.theme_index(theme);
+        let theme = self.theme_index(theme)?;
         let index = self.patterns.len();
         if last_is_prefix && words.len() == 1 {
             let prefix = &words[0];
@@ -232,24 +242,42 @@ impl ThemeDictionary {
                 .push(index);
         }
         self.patterns.push(Pattern {
-            theme,
+            lineage: self.lineage(theme),
             words,
             last_is_prefix,
         });
         Ok(())
     }
 
-    fn theme_index(&mut self, theme: &str) -> usize {
-        match self.themes.iter().position(|t| t == theme) {
-            Some(index) => index,
-            None => {
-                self.themes.push(theme.to_owned());
-                self.themes.len() - 1
-            }
+    /// The index of theme `name`, registered if new, after its parent
+    /// (`security` for `security/violence`), which is registered first if
+    /// it is new too.
+    fn theme_index(&mut self, name: &str) -> Result<usize, String> {
+        if let Some(index) = self.themes.iter().position(|t| t == name) {
+            return Ok(index);
         }
+        if name.split('/').any(|level| level.trim().is_empty()) {
+            return Err(format!(
+                "theme `{name}`: every level of a nested theme needs a name \
+                 (`security/violence`)"
+            ));
+        }
+        let parent = match name.rsplit_once('/') {
+            Some((parent, _)) => Some(self.theme_index(parent)?),
+            None => None,
+        };
+        self.themes.push(name.to_owned());
+        self.parents.push(parent);
+        Ok(self.themes.len() - 1)
     }
 
-    /// Theme names, in the order the dictionary first gives them.
+    /// Theme `theme` and its ancestors, nearest first.
+    fn lineage(&self, theme: usize) -> Vec<usize> {
+        std::iter::successors(Some(theme), |&t| self.parents[t]).collect()
+    }
+
+    /// Theme names, in the order the dictionary first gives them (a
+    /// nested theme's parent just before its first child).
     pub fn themes(&self) -> &[String] {
         &self.themes
     }
@@ -294,10 +322,15 @@ impl ThemeDictionary {
             best.fill(None);
             for pattern in self.candidates(terms[start]) {
                 let p = &self.patterns[pattern];
-                let longer =
-                    best[p.theme].is_none_or(|b| p.words.len() > self.patterns[b].words.len());
-                if start >= free_from[p.theme] && longer && p.matches(&terms[start..]) {
-                    best[p.theme] = Some(pattern);
+                if !p.matches(&terms[start..]) {
+                    continue;
+                }
+                for &theme in &p.lineage {
+                    let longer =
+                        best[theme].is_none_or(|b| p.words.len() > self.patterns[b].words.len());
+                    if start >= free_from[theme] && longer {
+                        best[theme] = Some(pattern);
+                    }
                 }
             }
             for (theme, found) in best.iter().enumerate() {
@@ -326,6 +359,12 @@ impl ThemeDictionary {
             .filter_map(move |(len, map)| term.get(..*len).and_then(|head| map.get(head)));
         exact.chain(prefixed.flatten()).copied()
     }
+}
+
+/// The parent of a nested theme (`security` for `security/violence`;
+/// `""` for a theme at the top).
+pub fn theme_parent(theme: &str) -> &str {
+    theme.rsplit_once('/').map_or("", |(parent, _)| parent)
 }
 
 impl Pattern {
@@ -395,6 +434,33 @@ mod tests {
     }
 
     #[test]
+    fn nested_themes_roll_up_counting_a_word_once_for_a_parent() {
+        let csv = "theme,pattern\nsecurity/violence,attack*\nsecurity/violence,armed*\n\
+                   security/policing,police\nsecurity/policing,armed police\nsecurity,security\n";
+        let dictionary = ThemeDictionary::parse(csv, "test").unwrap();
+        assert_eq!(
+            dictionary.themes(),
+            ["security", "security/violence", "security/policing"],
+            "a parent comes just before its first child"
+        );
+        let tallies = tally(&dictionary, "armed police attack the police security");
+        // violence: armed, attack; policing: armed police, police;
+        // security: armed police (once, though both children match in it),
+        // attack, police, security.
+        let counts: Vec<usize> = tallies.iter().map(|t| t.count).collect();
+        assert_eq!(counts, [4, 2, 2]);
+        assert_eq!(tallies[0].matched["armed police"], 1);
+        assert_eq!(theme_parent("security/violence"), "security");
+        assert_eq!(theme_parent("a/b/c"), "a/b");
+        assert_eq!(theme_parent("security"), "");
+        for bad in ["a//b", "/a", "a/", "a/ /b"] {
+            let csv = format!("theme,pattern\n{bad},word\n");
+            let err = ThemeDictionary::parse(&csv, "f").unwrap_err().to_string();
+            assert!(err.contains("every level"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn the_longest_match_wins_within_a_theme() {
         let tallies = tally(&dictionary(), "the chain of command and command");
         assert_eq!(tallies[1].count, 2, "the phrase once, the lone word once");
@@ -425,7 +491,7 @@ mod tests {
             let n = dictionary
                 .patterns
                 .iter()
-                .filter(|p| p.theme == theme)
+                .filter(|p| p.lineage[0] == theme)
                 .count();
             assert!(n >= 25, "{} has {n}", dictionary.themes()[theme]);
         }

@@ -34,7 +34,7 @@ const DE_DE: u32 = 1031;
 const FR_FR: u32 = 1036;
 
 /// Columns of text; every other column holds numbers.
-const TEXT_COLUMNS: [&str; 16] = [
+const TEXT_COLUMNS: [&str; 17] = [
     "document",
     "author",
     "published",
@@ -47,6 +47,7 @@ const TEXT_COLUMNS: [&str; 16] = [
     "encoding",
     "term",
     "theme",
+    "parent",
     "matched_terms",
     "text",
     "stage",
@@ -268,8 +269,18 @@ fn check_contents_of_the_csv(dir: &Path) {
     assert_eq!(names.into_iter().collect::<Vec<_>>(), ["'3-4", "'=2+2"]);
     let themes = read_csv(&dir.join("themes.csv"), STANDARD);
     let names: Vec<&str> = themes[1..4].iter().map(|r| r[1].as_str()).collect();
-    assert_eq!(names[0], "'=HYPERLINK(\"http://example.com\",\"x\")");
+    // (A `/` would nest the theme: the hostile name holds none.)
+    assert_eq!(names[0], "'=HYPERLINK(\"mailto:editor@example.com\",\"x\")");
     assert_eq!(names[2], "'-risk");
+    let nested = themes[1..]
+        .iter()
+        .find(|r| r[1] == "'+5/escalation")
+        .expect("the nested theme's row");
+    let parent = themes[0].iter().position(|h| h == "parent").unwrap();
+    assert_eq!(
+        nested[parent], "'+5",
+        "its parent, a formula-like name, neutralized"
+    );
 }
 
 /// Every cell of `sheet` is what the CSV field says it should be.

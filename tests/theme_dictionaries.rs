@@ -194,3 +194,53 @@ fn a_csv_column_the_reader_does_not_know_is_an_error_not_ignored() {
         .code(2)
         .stderr(contains("unknown column `weight`"));
 }
+
+#[test]
+fn nested_themes_roll_up_and_name_their_parent() {
+    let dir = tempdir().unwrap();
+    let dictionary = dir.path().join("nested.csv");
+    fs::write(
+        &dictionary,
+        "theme,pattern\nsecurity/violence,attack*\nsecurity/violence,armed*\n\
+         security/policing,police\nsecurity/policing,armed police\nsecurity,security\n",
+    )
+    .unwrap();
+    let input = dir.path().join("piece.txt");
+    fs::write(
+        &input,
+        "Armed police attacked protesters. The police said security was tight.",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    textgauge()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--themes")
+        .arg(&dictionary)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_path(out.join("themes.csv")).unwrap();
+    let rows: Vec<(String, String, String)> = reader
+        .deserialize::<BTreeMap<String, String>>()
+        .map(|row| {
+            let row = row.unwrap();
+            (
+                row["theme"].clone(),
+                row["parent"].clone(),
+                row["count"].clone(),
+            )
+        })
+        .collect();
+    // violence: armed, attacked; policing: armed police, police; security:
+    // armed police (once, though both children match inside it), attacked,
+    // police, security.
+    let expected = [
+        ("security", "", "4"),
+        ("security/violence", "security", "2"),
+        ("security/policing", "security", "2"),
+    ]
+    .map(|(t, p, n)| (t.to_owned(), p.to_owned(), n.to_owned()));
+    assert_eq!(rows, expected);
+}

@@ -10,6 +10,7 @@ use super::{text, Cell, Table};
 use crate::analysis::Analysis;
 use crate::batch::{Batch, DocumentStore, Failure, KeynessRules};
 use crate::metrics::measures::per_thousand;
+use crate::themes::theme_parent;
 
 /// Decimals of per-1,000-word rates.
 const RATE: usize = 2;
@@ -126,6 +127,7 @@ fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'
                     per_thousand_cell(tally.count, a.counts.words),
                     Cell::Count(tally.matched.len()),
                     Cell::Text(matched_terms(&tally.matched).into()),
+                    text(theme_parent(theme)),
                 ]
             })
             .collect();
@@ -138,6 +140,7 @@ fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'
         "per_1000_words",
         "distinct_terms",
         "matched_terms",
+        "parent",
     ];
     Table::new("themes", header(&names), rows)
 }

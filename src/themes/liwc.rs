@@ -132,7 +132,7 @@ fn declare(
     if dictionary.themes().iter().any(|theme| theme == name) {
         return Err(format!("category name `{name}` is declared twice"));
     }
-    categories.push((number, dictionary.theme_index(name)));
+    categories.push((number, dictionary.theme_index(name)?));
     Ok(())
 }
 
