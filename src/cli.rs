@@ -43,6 +43,10 @@ pub struct AnalyzeArgs {
     /// Also write sentences.csv.
     #[arg(long)]
     pub sentences: bool,
+    /// Count a theme match that `not`, `no`, `never`, `without`… comes
+    /// before (within three words, in its sentence) as negated, apart.
+    #[arg(long)]
+    pub theme_negation: bool,
     /// Keep trailing page furniture (author boxes, comment forms, CSS) in the counts.
     #[arg(long)]
     pub keep_furniture: bool,
@@ -252,6 +256,7 @@ impl AnalyzeArgs {
         };
         config.analysis = AnalysisOptions {
             mattr_window: self.mattr_window,
+            theme_negation: self.theme_negation,
             terms: TermOptions {
                 stopwords: match self.stopwords.as_str() {
                     "english" => Stopwords::English,

@@ -155,6 +155,8 @@ impl Default for TermOptions {
 pub struct AnalysisOptions {
     /// The MATTR window, in words.
     pub mattr_window: usize,
+    /// Count theme matches after a negator apart, as `negated`.
+    pub theme_negation: bool,
     /// How words become terms.
     pub terms: TermOptions,
 }
@@ -164,6 +166,7 @@ impl Default for AnalysisOptions {
         AnalysisOptions {
             // Covington & McFall (2010); `metrics::diversity::MATTR_WINDOW`.
             mattr_window: 50,
+            theme_negation: false,
             terms: TermOptions::default(),
         }
     }

@@ -31,6 +31,8 @@ pub const SPACHE: &str = include_str!("../data/spache.txt");
 pub const FURNITURE: &str = include_str!("../data/furniture.txt");
 /// Words a spreadsheet reads as values (months, booleans, error literals).
 pub const SPREADSHEET_WORDS: &str = include_str!("../data/spreadsheet_words.txt");
+/// Negators for `--theme-negation`, one term a line (after VADER's list).
+pub const NEGATORS: &str = include_str!("../data/negators.txt");
 /// The built-in theme dictionary (CSV, `theme,pattern`).
 pub const THEMES: &str = include_str!("../data/themes.csv");
 /// The English stopword list of the Snowball project.

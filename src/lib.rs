@@ -93,7 +93,8 @@ pub fn analyze_with_progress(
     let dictionary = match &config.themes_file {
         Some(path) => ThemeDictionary::from_file(path)?,
         None => ThemeDictionary::built_in(),
-    };
+    }
+    .with_negation(config.analysis.theme_negation);
     let rules = analysis_rules(config)?;
     let filter = input::FileFilter::new(&config.input.folders).map_err(Error::Config)?;
     let (reference, reference_failures) = if config.batch.reference.is_empty() {

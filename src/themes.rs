@@ -69,13 +69,18 @@ pub struct ThemeDictionary {
     notes: Vec<String>,
     /// Each theme's parent (`security` for `security/violence`).
     parents: Vec<Option<usize>>,
+    /// Count a match after a negator apart (`--theme-negation`).
+    negation: bool,
 }
 
 /// Matches of one theme in one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ThemeTally {
-    /// Number of matches.
+    /// Number of matches (not negated ones, with `--theme-negation`).
     pub count: usize,
+    /// Matches with a negator among the three words before them, in the
+    /// same sentence, when negation is looked for; not in `count`.
+    pub negated: usize,
     /// The matched words or phrases (lowercase) and how often each matched.
     pub matched: BTreeMap<String, usize>,
 }
@@ -121,6 +126,13 @@ impl ThemeDictionary {
                 message: "no entries".into(),
             });
         }
+        if notes.not_words > 0 {
+            dictionary.notes.push(format!(
+                "{} entr(ies) with no word in them (emoticons such as `:)`) left out: \
+                 textgauge matches words",
+                notes.not_words
+            ));
+        }
         if notes.conditional > 0 {
             dictionary.notes.push(format!(
                 "{} conditional category reference(s) (LIWC 2007's `(02 134)125/464` form, \
@@ -129,6 +141,14 @@ impl ThemeDictionary {
             ));
         }
         Ok(dictionary)
+    }
+
+    /// The same dictionary, counting a match that a negator (`not`, `no`,
+    /// `never`, `without`… `data/negators.txt`) comes before, within three
+    /// words of the same sentence, as negated instead of as a match.
+    pub fn with_negation(mut self, negation: bool) -> Self {
+        self.negation = negation;
+        self
     }
 
     /// What the user should know about how the dictionary was read.
@@ -201,6 +221,7 @@ impl ThemeDictionary {
             prefixes: BTreeMap::new(),
             notes: Vec::new(),
             parents: Vec::new(),
+            negation: false,
         }
     }
 
@@ -213,18 +234,7 @@ impl ThemeDictionary {
                         character (is a quote left unclosed?)"
                 .into());
         }
-        let lower = crate::text::words::term(pattern);
-        let mut words: Vec<String> = lower.split_whitespace().map(str::to_owned).collect();
-        let last_is_prefix = words.last().is_some_and(|w| w.ends_with('*'));
-        if last_is_prefix {
-            let last = words.last_mut().expect("non-empty");
-            last.pop();
-        }
-        if words.iter().any(|w| w.is_empty() || w.contains('*')) {
-            return Err(format!(
-                "pattern `{pattern}`: `*` may only end the last word, after at least one letter"
-            ));
-        }
+        let (words, last_is_prefix) = pattern_words(pattern)?;
         let theme = self.theme_index(theme)?;
         let index = self.patterns.len();
         if last_is_prefix && words.len() == 1 {
@@ -338,8 +348,12 @@ impl ThemeDictionary {
                     let len = self.patterns[*pattern].words.len();
                     let text = terms[start..start + len].join(" ");
                     let tally = &mut tallies[theme];
-                    tally.count += 1;
-                    *tally.matched.entry(text).or_default() += 1;
+                    if self.negation && follows_negator(&terms[..start]) {
+                        tally.negated += 1;
+                    } else {
+                        tally.count += 1;
+                        *tally.matched.entry(text).or_default() += 1;
+                    }
                     free_from[theme] = start + len;
                     covered += (start + len).saturating_sub(start.max(covered_to));
                     covered_to = covered_to.max(start + len);
@@ -359,6 +373,40 @@ impl ThemeDictionary {
             .filter_map(move |(len, map)| term.get(..*len).and_then(|head| map.get(head)));
         exact.chain(prefixed.flatten()).copied()
     }
+}
+
+/// A pattern's words, cut as a text's words are (`al-Qaeda` and `don't`
+/// are one word each, `interest rates` two) and made terms
+/// (lowercase, curly apostrophes straight), and whether the last is a
+/// prefix (the pattern ends in `*`).
+fn pattern_words(pattern: &str) -> Result<(Vec<String>, bool), String> {
+    let stem = pattern.strip_suffix('*');
+    let body = stem.unwrap_or(pattern);
+    let star_misplaced =
+        body.contains('*') || stem.is_some_and(|s| s.ends_with(char::is_whitespace));
+    let words: Vec<String> = crate::text::words::words(body)
+        .iter()
+        .map(|word| crate::text::words::term(word.text))
+        .collect();
+    if star_misplaced || words.is_empty() {
+        return Err(format!(
+            "pattern `{pattern}`: `*` may only end the last word, after at least one letter"
+        ));
+    }
+    Ok((words, stem.is_some()))
+}
+
+/// Words before a match in which a negator counts.
+pub const NEGATION_WINDOW: usize = 3;
+
+/// Whether a negator is among the last [`NEGATION_WINDOW`] of `before`
+/// (the terms before a match, in its sentence).
+fn follows_negator(before: &[&str]) -> bool {
+    static NEGATORS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let negators = NEGATORS.get_or_init(|| crate::data::entries(crate::data::NEGATORS).collect());
+    let from = before.len().saturating_sub(NEGATION_WINDOW);
+    before[from..].iter().any(|term| negators.contains(term))
 }
 
 /// The parent of a nested theme (`security` for `security/violence`;
@@ -457,6 +505,47 @@ mod tests {
             let csv = format!("theme,pattern\n{bad},word\n");
             let err = ThemeDictionary::parse(&csv, "f").unwrap_err().to_string();
             assert!(err.contains("every level"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_match_within_three_words_after_a_negator_is_negated() {
+        let csv = "theme,pattern\neconomy,tax*\nsecurity,attack*\nsecurity,armed attack\n";
+        let on = ThemeDictionary::parse(csv, "test")
+            .unwrap()
+            .with_negation(true);
+        let count = |d: &ThemeDictionary, sentence: &str| -> Vec<(usize, usize)> {
+            tally(d, sentence)
+                .iter()
+                .map(|t| (t.count, t.negated))
+                .collect()
+        };
+        // `tax` has `no` two words before; `attack` has `tax and the`.
+        assert_eq!(
+            count(&on, "there was no new tax and the attack came"),
+            [(0, 1), (1, 0)]
+        );
+        // Three words before is the limit; four is too far.
+        assert_eq!(count(&on, "not a single new attack"), [(0, 0), (1, 0)]);
+        assert_eq!(count(&on, "not a single attack"), [(0, 0), (0, 1)]);
+        // A phrase is negated by what comes before its first word.
+        assert_eq!(count(&on, "without an armed attack"), [(0, 0), (0, 1)]);
+        assert_eq!(count(&on, "they don't tax"), [(0, 1), (0, 0)]);
+        let off = ThemeDictionary::parse(csv, "test").unwrap();
+        assert_eq!(count(&off, "there was no new tax"), [(1, 0), (0, 0)]);
+    }
+
+    #[test]
+    fn pattern_words_are_cut_as_the_text_is() {
+        let words = |p: &str| pattern_words(p).map(|(w, prefix)| (w.join(" "), prefix));
+        // As in the text: a hyphenated compound is one word, its term
+        // lowercase.
+        assert_eq!(words("al-Qaeda"), Ok(("al-qaeda".into(), false)));
+        assert_eq!(words("Don\u{2019}t"), Ok(("don't".into(), false)));
+        assert_eq!(words("interest rate*"), Ok(("interest rate".into(), true)));
+        assert_eq!(words("U.S."), Ok(("u.s".into(), false)));
+        for bad in ["*", "rate *", "wo*rd", ":)"] {
+            assert!(pattern_words(bad).is_err(), "{bad}");
         }
     }
 

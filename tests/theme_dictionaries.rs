@@ -69,14 +69,16 @@ fn a_liwc_dictionary_counts_words_prefixes_and_phrases() {
 fn an_irregular_liwc_file_is_read_as_meant() {
     // Byte-order mark, CRLF, a comment, tabs and runs of spaces, `bad`
     // listed twice, `good` listed twice with different categories, a
-    // category no entry uses, LIWC 2007's conditional `like` entry.
+    // category no entry uses, LIWC 2007's conditional `like` entry, an
+    // emoticon entry, a hyphenated entry.
     let text = "It was a good day and a great one. Then things got bad, and the crisis \
-                got worse. I like it, definitely. Good for sure.";
+                got worse. I like it, definitely. Good for sure. Al-Qaeda :) struck.";
     let found = theme_counts(text, &fixture("irregular.dic"));
-    // posemo: good, great, like, Good; negemo: bad, crisis, worse (the
-    // repeated `bad` counts once a use); certain: good and Good (its
-    // second listing), definitely, for sure.
-    let expected = counts(&[("posemo", 4), ("negemo", 3), ("unused", 0), ("certain", 4)]);
+    // posemo: good, great, like, Good (never `:)`, not a word); negemo:
+    // bad, crisis, worse (the repeated `bad` counts once a use), Al-Qaeda
+    // (one word, as in the text); certain: good
+    // and Good (its second listing), definitely, for sure.
+    let expected = counts(&[("posemo", 4), ("negemo", 4), ("unused", 0), ("certain", 4)]);
     assert_eq!(found, expected);
 }
 
@@ -122,7 +124,8 @@ fn the_conditional_entries_left_out_are_said() {
         .success()
         .stderr(contains(
             "irregular.dic: 2 conditional category reference(s)",
-        ));
+        ))
+        .stderr(contains("irregular.dic: 1 entr(ies) with no word in them"));
 }
 
 #[test]
@@ -243,4 +246,52 @@ fn nested_themes_roll_up_and_name_their_parent() {
     ]
     .map(|(t, p, n)| (t.to_owned(), p.to_owned(), n.to_owned()));
     assert_eq!(rows, expected);
+}
+
+#[test]
+fn theme_negation_counts_negated_matches_apart() {
+    let dir = tempdir().unwrap();
+    let dictionary = dir.path().join("themes.csv");
+    fs::write(
+        &dictionary,
+        "theme,pattern\nsecurity,attack*\nsecurity,threat*\n",
+    )
+    .unwrap();
+    let input = dir.path().join("piece.txt");
+    // attack (counted); "not an imminent threat" (negated: `not` three
+    // words before); "don’t fear attacks" (negated, curly apostrophe);
+    // "It was not. Attacks…" (counted: the negator is in the sentence
+    // before); "no one doubts the threat" (counted: `no` four words before).
+    fs::write(
+        &input,
+        "The attack came at night. It is not an imminent threat. We don\u{2019}t fear attacks. \
+         It was not. Attacks followed. No one here doubts the threat.",
+    )
+    .unwrap();
+    let run = |extra: &[&str], out: &str| -> BTreeMap<String, String> {
+        let out = dir.path().join(out);
+        textgauge()
+            .arg("analyze")
+            .arg(&input)
+            .arg("--themes")
+            .arg(&dictionary)
+            .args(extra)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let mut reader = csv::Reader::from_path(out.join("themes.csv")).unwrap();
+        reader.deserialize().next().unwrap().unwrap()
+    };
+    let negation = run(&["--theme-negation"], "on");
+    assert_eq!(
+        (negation["count"].as_str(), negation["negated"].as_str()),
+        ("3", "2")
+    );
+    assert_eq!(negation["matched_terms"], "attack:1; attacks:1; threat:1");
+    let plain = run(&[], "off");
+    assert_eq!(
+        (plain["count"].as_str(), plain["negated"].as_str()),
+        ("5", "0")
+    );
 }

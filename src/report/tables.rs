@@ -128,6 +128,7 @@ fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'
                     Cell::Count(tally.matched.len()),
                     Cell::Text(matched_terms(&tally.matched).into()),
                     text(theme_parent(theme)),
+                    Cell::Count(tally.negated),
                 ]
             })
             .collect();
@@ -141,6 +142,7 @@ fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'
         "distinct_terms",
         "matched_terms",
         "parent",
+        "negated",
     ];
     Table::new("themes", header(&names), rows)
 }

@@ -22,7 +22,9 @@
 //! count nothing). LIWC 2007's conditional categories (`like
 //! (02 134)125/464 …`, which depend on the word before) cannot be
 //! followed here: they are left out and counted in a note. Anything else
-//! that cannot be read is an error naming the line.
+//! that cannot be read is an error naming the line. An entry without a
+//! word in it (an emoticon such as `:)`, which word segmentation never
+//! yields) is left out and counted in a note too.
 
 use super::ThemeDictionary;
 
@@ -32,6 +34,8 @@ use super::ThemeDictionary;
 pub(super) struct DicNotes {
     /// Conditional category references left out.
     pub conditional: usize,
+    /// Entries with no word in them (emoticons such as `:)`), left out.
+    pub not_words: usize,
 }
 
 /// Read `.dic` text into `dictionary`; an error is (line, message).
@@ -71,6 +75,11 @@ pub(super) fn read_dic(
         }
         let entry = entry_line(line).map_err(|m| (number, m))?;
         notes.conditional += entry.conditional;
+        let body = entry.pattern.trim_end_matches('*');
+        if crate::text::words::words(body).is_empty() {
+            notes.not_words += 1;
+            continue;
+        }
         for category in entry.categories {
             let theme = theme_of(&categories, category).ok_or_else(|| {
                 let message = format!(
