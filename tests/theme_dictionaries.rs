@@ -9,36 +9,63 @@ use common::textgauge;
 use predicates::str::contains;
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tempfile::tempdir;
+
+/// Analyze `text` with the dictionary `dictionary` and `extra` options;
+/// the run's stderr and its reports' folder (inside `dir`).
+fn analyzed(dir: &Path, text: &str, dictionary: &Path, extra: &[&str]) -> (String, PathBuf) {
+    let input = dir.join("piece.txt");
+    fs::write(&input, text).unwrap();
+    let out = dir.join(format!("out{}", extra.join("")));
+    let run = textgauge()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--themes")
+        .arg(dictionary)
+        .args(extra)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    (stderr, out)
+}
+
+/// The rows of one report, each column → value.
+fn report(out: &Path, name: &str) -> Vec<BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_path(out.join(name)).unwrap();
+    reader.deserialize().map(Result::unwrap).collect()
+}
 
 /// `themes.csv` of `text` analyzed with the dictionary `dictionary`:
 /// theme → count, in the file's order of themes.
 fn theme_counts(text: &str, dictionary: &Path) -> Vec<(String, usize)> {
     let dir = tempdir().unwrap();
-    let input = dir.path().join("piece.txt");
-    fs::write(&input, text).unwrap();
-    let out = dir.path().join("out");
-    textgauge()
-        .arg("analyze")
-        .arg(&input)
-        .arg("--themes")
-        .arg(dictionary)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let mut reader = csv::Reader::from_path(out.join("themes.csv")).unwrap();
-    reader
-        .deserialize::<BTreeMap<String, String>>()
-        .map(|row| {
-            let row = row.unwrap();
-            (row["theme"].clone(), row["count"].parse().unwrap())
-        })
+    let (_, out) = analyzed(dir.path(), text, dictionary, &[]);
+    report(&out, "themes.csv")
+        .into_iter()
+        .map(|row| (row["theme"].clone(), row["count"].parse().unwrap()))
         .collect()
 }
 
-fn fixture(name: &str) -> std::path::PathBuf {
+/// Run with the dictionary `dictionary`, which must be refused (exit 2)
+/// with a message holding `message`, writing nothing.
+fn refused(dictionary: &Path, message: &str) {
+    let out = dictionary.with_extension("out");
+    textgauge()
+        .args(["analyze", "seeds", "--themes"])
+        .arg(dictionary)
+        .arg("--out")
+        .arg(&out)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .assert()
+        .code(2)
+        .stderr(contains(message));
+    assert!(!out.exists(), "{message}: nothing written");
+}
+
+fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/dictionaries")
         .join(name)
@@ -85,53 +112,33 @@ fn an_irregular_liwc_file_is_read_as_meant() {
 #[test]
 fn dictionary_coverage_is_the_share_of_words_any_theme_matched() {
     let dir = tempdir().unwrap();
-    let input = dir.path().join("piece.txt");
     // 25 words; in a theme: good, great, bad, crisis, worse, like,
     // definitely, Good, for sure (10; `good` is in two themes, once here).
     let text = "It was a good day and a great one. Then things got bad, and the crisis \
                 got worse. I like it, definitely. Good for sure.";
-    fs::write(&input, text).unwrap();
-    let out = dir.path().join("out");
-    textgauge()
-        .arg("analyze")
-        .arg(&input)
-        .arg("--themes")
-        .arg(fixture("irregular.dic"))
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let mut reader = csv::Reader::from_path(out.join("documents.csv")).unwrap();
-    let row: BTreeMap<String, String> = reader.deserialize().next().unwrap().unwrap();
+    let (_, out) = analyzed(dir.path(), text, &fixture("irregular.dic"), &[]);
+    let row = &report(&out, "documents.csv")[0];
     assert_eq!(row["words"], "25");
     assert_eq!(row["theme_words"], "10");
     assert_eq!(row["dictionary_coverage"], "0.4000");
 }
-
 #[test]
-fn the_conditional_entries_left_out_are_said() {
+fn the_entries_left_out_are_said() {
     let dir = tempdir().unwrap();
-    let input = dir.path().join("piece.txt");
-    fs::write(&input, "I like it.").unwrap();
-    textgauge()
-        .arg("analyze")
-        .arg(&input)
-        .arg("--themes")
-        .arg(fixture("irregular.dic"))
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .assert()
-        .success()
-        .stderr(contains(
-            "irregular.dic: 2 conditional category reference(s)",
-        ))
-        .stderr(contains("irregular.dic: 1 entr(ies) with no word in them"));
+    let (stderr, _) = analyzed(dir.path(), "I like it.", &fixture("irregular.dic"), &[]);
+    assert!(
+        stderr.contains("irregular.dic: 2 conditional category reference(s)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("irregular.dic: 1 entr(ies) with no word in them"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn what_a_dic_file_cannot_say_is_an_error_naming_its_line() {
     let dir = tempdir().unwrap();
-    let out = dir.path().join("out");
     let cases = [
         (
             "undeclared",
@@ -168,17 +175,8 @@ fn what_a_dic_file_cannot_say_is_an_error_naming_its_line() {
     for (case, text, line, message) in cases {
         let dictionary = dir.path().join(format!("{case}.dic"));
         fs::write(&dictionary, text).unwrap();
-        textgauge()
-            .args(["analyze", "seeds", "--themes"])
-            .arg(&dictionary)
-            .arg("--out")
-            .arg(&out)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .assert()
-            .code(2)
-            .stderr(contains(format!("{case}.dic, {line}")))
-            .stderr(contains(message));
-        assert!(!out.exists(), "{case}: nothing written");
+        refused(&dictionary, &format!("{case}.dic, {line}"));
+        refused(&dictionary, message);
     }
 }
 
@@ -187,15 +185,7 @@ fn a_csv_column_the_reader_does_not_know_is_an_error_not_ignored() {
     let dir = tempdir().unwrap();
     let dictionary = dir.path().join("weighted.csv");
     fs::write(&dictionary, "theme,pattern,weight\nsecurity,attack*,2\n").unwrap();
-    textgauge()
-        .args(["analyze", "seeds", "--themes"])
-        .arg(&dictionary)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .assert()
-        .code(2)
-        .stderr(contains("unknown column `weight`"));
+    refused(&dictionary, "unknown column `weight`");
 }
 
 #[test]
@@ -208,46 +198,23 @@ fn nested_themes_roll_up_and_name_their_parent() {
          security/policing,police\nsecurity/policing,armed police\nsecurity,security\n",
     )
     .unwrap();
-    let input = dir.path().join("piece.txt");
-    fs::write(
-        &input,
-        "Armed police attacked protesters. The police said security was tight.",
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    textgauge()
-        .arg("analyze")
-        .arg(&input)
-        .arg("--themes")
-        .arg(&dictionary)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let mut reader = csv::Reader::from_path(out.join("themes.csv")).unwrap();
-    let rows: Vec<(String, String, String)> = reader
-        .deserialize::<BTreeMap<String, String>>()
-        .map(|row| {
-            let row = row.unwrap();
-            (
-                row["theme"].clone(),
-                row["parent"].clone(),
-                row["count"].clone(),
-            )
-        })
+    let text = "Armed police attacked protesters. The police said security was tight.";
+    let (_, out) = analyzed(dir.path(), text, &dictionary, &[]);
+    let rows: Vec<[String; 3]> = report(&out, "themes.csv")
+        .into_iter()
+        .map(|row| [&row["theme"], &row["parent"], &row["count"]].map(String::clone))
         .collect();
     // violence: armed, attacked; policing: armed police, police; security:
     // armed police (once, though both children match inside it), attacked,
     // police, security.
     let expected = [
-        ("security", "", "4"),
-        ("security/violence", "security", "2"),
-        ("security/policing", "security", "2"),
+        ["security", "", "4"],
+        ["security/violence", "security", "2"],
+        ["security/policing", "security", "2"],
     ]
-    .map(|(t, p, n)| (t.to_owned(), p.to_owned(), n.to_owned()));
+    .map(|row| row.map(str::to_owned));
     assert_eq!(rows, expected);
 }
-
 #[test]
 fn theme_negation_counts_negated_matches_apart() {
     let dir = tempdir().unwrap();
@@ -257,39 +224,23 @@ fn theme_negation_counts_negated_matches_apart() {
         "theme,pattern\nsecurity,attack*\nsecurity,threat*\n",
     )
     .unwrap();
-    let input = dir.path().join("piece.txt");
     // attack (counted); "not an imminent threat" (negated: `not` three
     // words before); "don’t fear attacks" (negated, curly apostrophe);
     // "It was not. Attacks…" (counted: the negator is in the sentence
-    // before); "no one doubts the threat" (counted: `no` four words before).
-    fs::write(
-        &input,
-        "The attack came at night. It is not an imminent threat. We don\u{2019}t fear attacks. \
-         It was not. Attacks followed. No one here doubts the threat.",
-    )
-    .unwrap();
-    let run = |extra: &[&str], out: &str| -> BTreeMap<String, String> {
-        let out = dir.path().join(out);
-        textgauge()
-            .arg("analyze")
-            .arg(&input)
-            .arg("--themes")
-            .arg(&dictionary)
-            .args(extra)
-            .arg("--out")
-            .arg(&out)
-            .assert()
-            .success();
-        let mut reader = csv::Reader::from_path(out.join("themes.csv")).unwrap();
-        reader.deserialize().next().unwrap().unwrap()
+    // before); "no one here doubts the threat" (counted: `no` four words before).
+    let text = "The attack came at night. It is not an imminent threat. We don\u{2019}t fear \
+                attacks. It was not. Attacks followed. No one here doubts the threat.";
+    let themes = |extra: &[&str]| {
+        let (_, out) = analyzed(dir.path(), text, &dictionary, extra);
+        report(&out, "themes.csv").remove(0)
     };
-    let negation = run(&["--theme-negation"], "on");
+    let negation = themes(&["--theme-negation"]);
     assert_eq!(
         (negation["count"].as_str(), negation["negated"].as_str()),
         ("3", "2")
     );
     assert_eq!(negation["matched_terms"], "attack:1; attacks:1; threat:1");
-    let plain = run(&[], "off");
+    let plain = themes(&[]);
     assert_eq!(
         (plain["count"].as_str(), plain["negated"].as_str()),
         ("5", "0")
