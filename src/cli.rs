@@ -47,6 +47,13 @@ pub struct AnalyzeArgs {
     /// before (within three words, in its sentence) as negated, apart.
     #[arg(long)]
     pub theme_negation: bool,
+    /// Also write kwic.csv: every theme match with the words around it in
+    /// its sentence, to check what the matches mean.
+    #[arg(long)]
+    pub kwic: bool,
+    /// Words of context either side of a match in kwic.csv.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub kwic_window: usize,
     /// Keep trailing page furniture (author boxes, comment forms, CSS) in the counts.
     #[arg(long)]
     pub keep_furniture: bool,
@@ -280,6 +287,7 @@ impl AnalyzeArgs {
         };
         config.report = ReportOptions {
             sentences: self.sentences,
+            kwic: self.kwic.then_some(self.kwic_window),
             csv: CsvStyle {
                 delimiter: if self.european { b';' } else { self.delimiter },
                 decimal_comma: self.decimal_comma || self.european,

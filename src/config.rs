@@ -216,6 +216,9 @@ impl Default for BatchOptions {
 pub struct ReportOptions {
     /// Also write `sentences.csv`.
     pub sentences: bool,
+    /// Also write `kwic.csv`, each theme match with this many words of its
+    /// sentence either side.
+    pub kwic: Option<usize>,
     /// The CSV dialect.
     pub csv: CsvStyle,
     /// Also write every report as a sheet of this workbook.

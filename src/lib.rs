@@ -153,6 +153,7 @@ pub fn analysis_rules(config: &Config) -> Result<AnalysisRules, Error> {
     };
     Ok(AnalysisRules {
         sentences: config.report.sentences,
+        kwic_window: config.report.kwic,
         mattr_window: config.analysis.mattr_window,
         terms: TermRules::new(stopwords, terms.stem, terms.ngrams),
         metadata,
@@ -261,6 +262,7 @@ pub fn table_options(config: &Config) -> TableOptions {
     let batch = &config.batch;
     TableOptions {
         sentences: config.report.sentences,
+        kwic: config.report.kwic.is_some(),
         top: batch.top,
         all_terms: batch.all_terms,
         keyness: batch::KeynessRules {

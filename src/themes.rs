@@ -301,7 +301,7 @@ impl ThemeDictionary {
     /// to `tallies` (one per theme); returns the words inside any match.
     pub fn match_sentence(&self, terms: &[&str], tallies: &mut [ThemeTally]) -> usize {
         let starts: Vec<bool> = terms.iter().map(|term| self.may_start(term)).collect();
-        self.match_sentence_at(terms, &starts, tallies)
+        self.match_sentence_at(terms, &starts, tallies, None)
     }
 
     /// Whether some pattern may start at `term` (lowercase): a caller that
@@ -314,11 +314,13 @@ impl ThemeDictionary {
     /// pattern (`starts[i]` is [`ThemeDictionary::may_start`] of `terms[i]`).
     /// Returns how many of the words are inside a match of any theme, each
     /// counted once.
+    /// Each match is also pushed to `sink`, when given.
     pub fn match_sentence_at(
         &self,
         terms: &[&str],
         starts: &[bool],
         tallies: &mut [ThemeTally],
+        mut sink: Option<&mut Vec<ThemeMatch>>,
     ) -> usize {
         if !starts.contains(&true) {
             return 0;
@@ -348,7 +350,16 @@ impl ThemeDictionary {
                     let len = self.patterns[*pattern].words.len();
                     let text = terms[start..start + len].join(" ");
                     let tally = &mut tallies[theme];
-                    if self.negation && follows_negator(&terms[..start]) {
+                    let negated = self.negation && follows_negator(&terms[..start]);
+                    if let Some(sink) = sink.as_deref_mut() {
+                        sink.push(ThemeMatch {
+                            theme,
+                            start,
+                            len,
+                            negated,
+                        });
+                    }
+                    if negated {
                         tally.negated += 1;
                     } else {
                         tally.count += 1;
@@ -394,6 +405,20 @@ fn pattern_words(pattern: &str) -> Result<(Vec<String>, bool), String> {
         ));
     }
     Ok((words, stem.is_some()))
+}
+
+/// One match found in a sentence: its theme, its first word and number of
+/// words, and whether a negator comes before it (with negation on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThemeMatch {
+    /// The theme's index in the dictionary.
+    pub theme: usize,
+    /// Its first word's position in the sentence.
+    pub start: usize,
+    /// Its words.
+    pub len: usize,
+    /// A negator comes before it.
+    pub negated: bool,
 }
 
 /// Words before a match in which a negator counts.

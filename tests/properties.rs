@@ -154,6 +154,7 @@ proptest! {
         let dictionary = ThemeDictionary::built_in();
         let rules = AnalysisRules {
             sentences: true,
+            kwic_window: Some(3),
             terms: textgauge::analysis::TermRules::new(
                 textgauge::wordlists::english_stopwords(),
                 false,
@@ -176,8 +177,12 @@ fn the_seed_counted_in_pieces_is_the_seed_counted_whole() {
         .join("\n\n");
     let document = Document::from_text("seed".into(), &seed.repeat(3), false);
     let dictionary = ThemeDictionary::built_in();
-    let rules = AnalysisRules::default();
+    let rules = AnalysisRules {
+        kwic_window: Some(5),
+        ..AnalysisRules::default()
+    };
     let whole = analyze_in_pieces(&document, &dictionary, &rules, usize::MAX);
+    assert!(whole.kwic.len() > 100, "the seed has theme matches to show");
     for piece in [1, 100, 2_000] {
         assert_eq!(
             analyze_in_pieces(&document, &dictionary, &rules, piece),

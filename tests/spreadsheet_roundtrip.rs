@@ -34,7 +34,7 @@ const DE_DE: u32 = 1031;
 const FR_FR: u32 = 1036;
 
 /// Columns of text; every other column holds numbers.
-const TEXT_COLUMNS: [&str; 17] = [
+const TEXT_COLUMNS: [&str; 20] = [
     "document",
     "author",
     "published",
@@ -49,13 +49,16 @@ const TEXT_COLUMNS: [&str; 17] = [
     "theme",
     "parent",
     "matched_terms",
+    "left",
+    "matched",
+    "right",
     "text",
     "stage",
     "message",
 ];
 
 /// The reports checked in every round trip.
-const REPORTS: [&str; 8] = [
+const REPORTS: [&str; 9] = [
     "documents",
     "terms",
     "themes",
@@ -64,6 +67,7 @@ const REPORTS: [&str; 8] = [
     "compare",
     "groups",
     "sentences",
+    "kwic",
 ];
 
 /// A CSV dialect as the test reads it.
@@ -195,6 +199,7 @@ fn run_textgauge(articles: &Path, dir: &Path, name: &str, extra: &[&str]) -> Pat
             "analyze",
             ".",
             "--sentences",
+            "--kwic",
             "--group-by",
             "folder",
             "--themes",

@@ -246,3 +246,51 @@ fn theme_negation_counts_negated_matches_apart() {
         ("5", "0")
     );
 }
+
+#[test]
+fn kwic_shows_each_match_in_its_sentence() {
+    let dir = tempdir().unwrap();
+    let text = "Officials say the budget may rise. According to the minister, interest \
+                rates will clearly fall.";
+    let (_, out) = analyzed(
+        dir.path(),
+        text,
+        &fixture("commentary.dic"),
+        &["--kwic", "--kwic-window", "2"],
+    );
+    let rows: Vec<[String; 5]> = report(&out, "kwic.csv")
+        .into_iter()
+        .map(|row| {
+            assert_eq!(row["negated"], "0");
+            [
+                &row["sentence"],
+                &row["theme"],
+                &row["left"],
+                &row["matched"],
+                &row["right"],
+            ]
+            .map(String::clone)
+        })
+        .collect();
+    // In each sentence, matches by their first word, then theme order;
+    // two words of the sentence either side, as written.
+    let expected = [
+        ["1", "attribution", "", "Officials say", "the budget"],
+        ["1", "economy", "say the", "budget", "may rise"],
+        ["1", "hedging", "the budget", "may", "rise"],
+        ["2", "attribution", "", "According to", "the minister"],
+        [
+            "2",
+            "economy",
+            "the minister",
+            "interest rates",
+            "will clearly",
+        ],
+        ["2", "boosters", "rates will", "clearly", "fall"],
+    ]
+    .map(|row| row.map(str::to_owned));
+    assert_eq!(rows, expected);
+    // Without --kwic there is no kwic.csv.
+    let (_, plain) = analyzed(dir.path(), text, &fixture("commentary.dic"), &[]);
+    assert!(!plain.join("kwic.csv").exists());
+}

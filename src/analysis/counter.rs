@@ -9,11 +9,11 @@
 
 use super::lexicon::Lexicon;
 use super::tally::{DocumentTally, SpellingTally, TypeTally};
-use super::{AnalysisRules, SentenceStats};
+use super::{AnalysisRules, KwicLine, SentenceStats};
 use crate::text::paragraphs::BlockSpan;
 use crate::text::sentences::split_blocks;
 use crate::text::words::{words, Word};
-use crate::themes::{ThemeDictionary, ThemeTally};
+use crate::themes::{ThemeDictionary, ThemeMatch, ThemeTally};
 use rustc_hash::FxHashMap;
 
 /// A spelling met in this document.
@@ -57,6 +57,10 @@ pub struct DocumentCounter<'a> {
     ngrams: FxHashMap<String, usize>,
     tallies: Vec<ThemeTally>,
     sentence_stats: Vec<SentenceStats>,
+    kwic: Vec<KwicLine>,
+    /// The matches of the sentence being counted (kept between sentences
+    /// so that its room is reused).
+    found: Vec<ThemeMatch>,
 }
 
 impl<'a> DocumentCounter<'a> {
@@ -76,6 +80,8 @@ impl<'a> DocumentCounter<'a> {
             ngrams: FxHashMap::default(),
             tallies: vec![ThemeTally::default(); themes.themes().len()],
             sentence_stats: Vec::new(),
+            kwic: Vec::new(),
+            found: Vec::new(),
         }
     }
 
@@ -119,9 +125,19 @@ impl<'a> DocumentCounter<'a> {
             ids.push(spelling.term);
         }
         let terms: Vec<&str> = ids.iter().map(|&id| lexicon.term(id)).collect();
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
+        let keep = self.rules.kwic_window.map(|_| &mut found);
         self.theme_words += self
             .themes
-            .match_sentence_at(&terms, &starts, &mut self.tallies);
+            .match_sentence_at(&terms, &starts, &mut self.tallies, keep);
+        if let Some(window) = self.rules.kwic_window {
+            let lines = found
+                .iter()
+                .map(|m| kwic_line(text, words, m, window, self.sentences));
+            self.kwic.extend(lines);
+        }
+        self.found = found;
         self.rules.terms.count_ngrams(&terms, &mut self.ngrams);
         if self.rules.sentences {
             self.sentence_stats.push(SentenceStats {
@@ -189,8 +205,40 @@ impl<'a> DocumentCounter<'a> {
             ngrams: self.ngrams,
             themes: self.tallies,
             sentence_stats: self.sentence_stats.into(),
+            kwic: self.kwic.into(),
             ..DocumentTally::default()
         }
+    }
+}
+
+/// A match in its sentence (`text`, whose `words` start at offsets within
+/// it) with up to `window` words either side, each part as written.
+fn kwic_line(
+    text: &str,
+    words: &[Word<'_>],
+    found: &ThemeMatch,
+    window: usize,
+    sentence: usize,
+) -> KwicLine {
+    let base = words[0].start;
+    let span = |from: usize, to: usize| -> String {
+        if from >= to {
+            return String::new();
+        }
+        let (start, end) = (words[from].start - base, words[to - 1].end() - base);
+        text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let end = found.start + found.len;
+    KwicLine {
+        sentence,
+        theme: found.theme,
+        left: span(found.start.saturating_sub(window), found.start),
+        matched: span(found.start, end),
+        right: span(end, (end + window).min(words.len())),
+        negated: found.negated,
     }
 }
 

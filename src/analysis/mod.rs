@@ -5,7 +5,7 @@
 
 mod counter;
 pub mod lexicon;
-pub mod sentence_log;
+pub mod spill_log;
 mod tally;
 mod terms;
 pub mod token_log;
@@ -22,7 +22,7 @@ use crate::text::words::words;
 use crate::themes::{ThemeDictionary, ThemeTally};
 use lexicon::with_lexicon;
 use rayon::prelude::*;
-pub use sentence_log::SentenceLog;
+pub use spill_log::{KwicLog, SentenceLog};
 
 /// Everything counted in one document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -52,10 +52,14 @@ pub struct Analysis {
     /// One tally per theme of the dictionary, in its order.
     pub themes: Vec<ThemeTally>,
     /// Per-sentence figures, when asked for (a long document's in a
-    /// scratch file, see [`sentence_log`]). Kept apart from the rest when an
+    /// scratch file, see [`spill_log`]). Kept apart from the rest when an
     /// analysis is serialized: see `batch::store`.
     #[serde(skip)]
     pub sentences: SentenceLog,
+    /// Each theme match in its context, when asked for (`--kwic`); kept
+    /// like `sentences`.
+    #[serde(skip)]
+    pub kwic: KwicLog,
 }
 
 /// The name of an encoding read. (Written through this alias so that
@@ -63,6 +67,23 @@ pub struct Analysis {
 /// name read back is the same `&'static str`, see
 /// [`crate::input::encoding_serde`].)
 pub type EncodingName = &'static str;
+
+/// One theme match in its context (a line of `kwic.csv`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KwicLine {
+    /// The sentence it is in (1-based, as in `sentences.csv`).
+    pub sentence: usize,
+    /// The theme, as its index in the dictionary.
+    pub theme: usize,
+    /// The words before it in the sentence (up to the window), as written.
+    pub left: String,
+    /// The matched words, as written.
+    pub matched: String,
+    /// The words after it in the sentence (up to the window), as written.
+    pub right: String,
+    /// A negator comes before it (with `--theme-negation`).
+    pub negated: bool,
+}
 
 /// Figures for one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -80,6 +101,8 @@ pub struct SentenceStats {
 pub struct AnalysisRules {
     /// Keep per-sentence figures.
     pub sentences: bool,
+    /// Keep each theme match with this many words of context either side.
+    pub kwic_window: Option<usize>,
     /// The MATTR window, in words.
     pub mattr_window: usize,
     /// How words become terms.
@@ -93,6 +116,7 @@ impl Default for AnalysisRules {
     fn default() -> Self {
         AnalysisRules {
             sentences: false,
+            kwic_window: None,
             mattr_window: MATTR_WINDOW,
             terms: TermRules::default(),
             metadata: MetadataTable::default(),
@@ -112,6 +136,8 @@ pub struct Counted {
     pub themes: Vec<ThemeTally>,
     /// Per-sentence figures, when the rules ask for them.
     pub sentences: SentenceLog,
+    /// Theme matches in context, when the rules ask for them.
+    pub kwic: KwicLog,
 }
 
 /// Text counted on one thread before the next piece of a document goes to
@@ -160,6 +186,7 @@ pub fn analyze_in_pieces(
         terms: counted.terms,
         themes: counted.themes,
         sentences: counted.sentences,
+        kwic: counted.kwic,
     }
 }
 
@@ -261,6 +288,7 @@ pub fn analyze_sections(
         terms: counted.terms,
         themes: counted.themes,
         sentences: counted.sentences,
+        kwic: counted.kwic,
     })
 }
 

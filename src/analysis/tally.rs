@@ -8,7 +8,7 @@
 
 use super::terms::sorted_counts;
 use super::token_log::TokenLog;
-use super::{AnalysisRules, SentenceLog};
+use super::{AnalysisRules, KwicLog, SentenceLog};
 use crate::counts::{Counts, SpellingFacts};
 use crate::metrics::diversity::{Diversity, TokenSequence};
 use crate::themes::ThemeTally;
@@ -66,6 +66,9 @@ pub struct DocumentTally {
     pub themes: Vec<ThemeTally>,
     /// Per-sentence figures, when kept.
     pub sentence_stats: SentenceLog,
+    /// Theme matches in context, when kept; sentence numbers from 1 for
+    /// the first sentence of these blocks.
+    pub kwic: KwicLog,
     /// Where each term is in `types`, once pieces are put together.
     pub(super) type_index: FxHashMap<String, u32>,
     /// Where each (type, facts) is in `spellings`, likewise: a spelling
@@ -99,6 +102,10 @@ impl DocumentTally {
                 word_type,
                 ..spelling
             });
+        }
+        for mut line in next.kwic {
+            line.sentence += self.sentences;
+            self.kwic.push(line);
         }
         self.sentences += next.sentences;
         self.characters += next.characters;
@@ -158,6 +165,7 @@ impl DocumentTally {
             terms: sorted_counts(self.ngrams),
             themes: self.themes,
             sentences: self.sentence_stats,
+            kwic: self.kwic,
         }
     }
 }

@@ -13,7 +13,8 @@
 //! the analysis written, bit for bit, so reports do not depend on whether a
 //! document was kept or spooled (a test holds it to that).
 
-use crate::analysis::{Analysis, SentenceLog, SentenceStats};
+use crate::analysis::spill_log::{Record as LogRecord, SpillLog};
+use crate::analysis::{Analysis, KwicLine, KwicLog, SentenceLog, SentenceStats};
 use crate::scratch::{read_exact_at, scratch_file};
 use std::borrow::Cow;
 use std::fs::File;
@@ -53,6 +54,8 @@ struct Spool {
     ends: Vec<u64>,
     /// (record number, its sentences), in record order.
     aside: Vec<(usize, SentenceLog)>,
+    /// (record number, its matches in context), in record order.
+    kwic_aside: Vec<(usize, KwicLog)>,
 }
 
 impl Default for DocumentStore {
@@ -200,6 +203,7 @@ impl Spool {
             file: None,
             ends: Vec::new(),
             aside: Vec::new(),
+            kwic_aside: Vec::new(),
         })
     }
 
@@ -208,12 +212,9 @@ impl Spool {
             .writer
             .as_mut()
             .ok_or_else(|| io::Error::other("the document store is sealed"))?;
-        let sentences = &analysis.sentences;
-        let inline = (!sentences.is_spilled()).then(|| sentences.kept());
-        if inline.is_none() {
-            self.aside.push((self.ends.len(), sentences.clone()));
-        }
-        let record = postcard::to_stdvec(&(analysis, inline)).map_err(io::Error::other)?;
+        let sentences = inline_or_aside(&analysis.sentences, &mut self.aside, self.ends.len());
+        let kwic = inline_or_aside(&analysis.kwic, &mut self.kwic_aside, self.ends.len());
+        let record = postcard::to_stdvec(&(analysis, sentences, kwic)).map_err(io::Error::other)?;
         writer.write_all(&record)?;
         let start = self.ends.last().copied().unwrap_or(0);
         self.ends.push(start + record.len() as u64);
@@ -227,14 +228,6 @@ impl Spool {
         Ok(())
     }
 
-    /// The sentences of record `index`, kept aside.
-    fn sentences_aside(&self, index: usize) -> SentenceLog {
-        match self.aside.binary_search_by_key(&index, |(at, _)| *at) {
-            Ok(found) => self.aside[found].1.clone(),
-            Err(_) => SentenceLog::default(),
-        }
-    }
-
     /// The byte range of record `index`.
     fn range(&self, index: usize) -> Option<(u64, u64)> {
         let end = *self.ends.get(index)?;
@@ -243,9 +236,31 @@ impl Spool {
     }
 }
 
-/// A record read back: an analysis without its sentences, and the
-/// sentences unless they were kept aside.
-type Record = (Analysis, Option<Vec<SentenceStats>>);
+/// A record read back: an analysis without its sentences and matches in
+/// context, and those unless they were kept aside.
+type Record = (Analysis, Option<Vec<SentenceStats>>, Option<Vec<KwicLine>>);
+
+/// A log's records to write inline (when they are all in memory), or
+/// `None` with the log kept aside as record `index`'s.
+fn inline_or_aside<'a, T: LogRecord>(
+    log: &'a SpillLog<T>,
+    aside: &mut Vec<(usize, SpillLog<T>)>,
+    index: usize,
+) -> Option<&'a [T]> {
+    if log.is_spilled() {
+        aside.push((index, log.clone()));
+        return None;
+    }
+    Some(log.kept())
+}
+
+/// The log kept aside for record `index` (empty if none was).
+fn aside<T: LogRecord>(aside: &[(usize, SpillLog<T>)], index: usize) -> SpillLog<T> {
+    match aside.binary_search_by_key(&index, |(at, _)| *at) {
+        Ok(found) => aside[found].1.clone(),
+        Err(_) => SpillLog::default(),
+    }
+}
 
 /// Reads spooled records in order through a read-ahead buffer.
 struct SpoolRecords<'a> {
@@ -264,11 +279,11 @@ impl Iterator for SpoolRecords<'_> {
         let (start, end) = spool.range(self.next)?;
         self.next += 1;
         match self.record(spool, start, end) {
-            Ok((mut analysis, sentences)) => {
-                analysis.sentences = match sentences {
-                    Some(sentences) => SentenceLog::from(sentences),
-                    None => spool.sentences_aside(self.next - 1),
-                };
+            Ok((mut analysis, sentences, kwic)) => {
+                let index = self.next - 1;
+                analysis.sentences =
+                    sentences.map_or_else(|| aside(&spool.aside, index), From::from);
+                analysis.kwic = kwic.map_or_else(|| aside(&spool.kwic_aside, index), From::from);
                 Some(analysis)
             }
             Err(error) => {

@@ -17,7 +17,7 @@ const RATE: usize = 2;
 
 /// The name of every report this module can build, so that a run can
 /// remove those of an earlier run that it did not write.
-pub const REPORT_NAMES: [&str; 9] = [
+pub const REPORT_NAMES: [&str; 10] = [
     "documents",
     "terms",
     "themes",
@@ -26,6 +26,7 @@ pub const REPORT_NAMES: [&str; 9] = [
     "compare",
     "groups",
     "sentences",
+    "kwic",
     "errors",
 ];
 
@@ -34,6 +35,8 @@ pub const REPORT_NAMES: [&str; 9] = [
 pub struct TableOptions {
     /// Build `sentences`.
     pub sentences: bool,
+    /// Build `kwic`.
+    pub kwic: bool,
     /// Terms a document in `terms` (unless `all_terms`).
     pub top: usize,
     /// Every term of every document in `terms`.
@@ -47,6 +50,7 @@ impl Default for TableOptions {
     fn default() -> Self {
         TableOptions {
             sentences: false,
+            kwic: false,
             top: 25,
             all_terms: false,
             keyness: KeynessRules {
@@ -74,6 +78,9 @@ pub fn build_tables(batch: &Batch, options: TableOptions) -> Vec<Table<'_>> {
     }
     if options.sentences {
         tables.push(sentences(&batch.analyses));
+    }
+    if options.kwic {
+        tables.push(kwic(&batch.analyses, &batch.themes));
     }
     if !batch.failures.is_empty() {
         tables.push(errors(&batch.failures));
@@ -182,6 +189,27 @@ fn sentences(analyses: &DocumentStore) -> Table<'_> {
         "syllables_per_word",
     ];
     Table::new("sentences", header(&names), rows)
+}
+
+fn kwic<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'a> {
+    let rows = analyses.iter().flat_map(move |a| {
+        let Analysis { id, kwic, .. } = a.into_owned();
+        kwic.into_iter().map(move |line| {
+            vec![
+                Cell::Text(id.clone().into()),
+                Cell::Count(line.sentence),
+                text(&themes[line.theme]),
+                Cell::Text(line.left.into()),
+                Cell::Text(line.matched.into()),
+                Cell::Text(line.right.into()),
+                Cell::Flag(line.negated),
+            ]
+        })
+    });
+    let names = [
+        "document", "sentence", "theme", "left", "matched", "right", "negated",
+    ];
+    Table::new("kwic", header(&names), rows)
 }
 
 fn errors(failures: &[Failure]) -> Table<'_> {

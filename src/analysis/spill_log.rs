@@ -1,35 +1,71 @@
-//! A document's per-sentence figures (`--sentences`), in order. Each holds
-//! the sentence's text, so together they are as long as the document: past
-//! [`SPILL_BYTES`] they go, as they are counted, to an anonymous scratch
-//! file and are read back one at a time while `sentences.csv` is written.
-//! (A 100 MB file with `--sentences` peaked at 700 MB when they were all
-//! kept.) A log read back holds the figures written, in order (a test holds
-//! it to that).
+//! Per-document records that together are as long as the document: its
+//! per-sentence figures (`--sentences`, each with the sentence's text) and
+//! its theme matches in context (`--kwic`). Past [`SPILL_BYTES`] they go,
+//! as they are counted, to an anonymous scratch file and are read back one
+//! at a time while their report is written. (A 100 MB file with
+//! `--sentences` peaked at 700 MB when they were all kept.) A log read
+//! back holds the records written, in order (a test holds it to that).
 
-use super::SentenceStats;
+use super::{KwicLine, SentenceStats};
 use crate::scratch::{read_exact_at, scratch_file};
+use serde::{de::DeserializeOwned, Serialize};
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-/// Bytes of sentences kept in memory before they go to the scratch file.
+/// A record a [`SpillLog`] holds.
+pub trait Record: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static {
+    /// About how many bytes it holds in memory.
+    fn bytes(&self) -> usize;
+}
+
+impl Record for SentenceStats {
+    fn bytes(&self) -> usize {
+        self.text.len() + std::mem::size_of::<Self>()
+    }
+}
+
+impl Record for KwicLine {
+    fn bytes(&self) -> usize {
+        self.left.len() + self.matched.len() + self.right.len() + std::mem::size_of::<Self>()
+    }
+}
+
+/// A document's per-sentence figures, in order.
+pub type SentenceLog = SpillLog<SentenceStats>;
+
+/// A document's theme matches in context, in order.
+pub type KwicLog = SpillLog<KwicLine>;
+
+/// Bytes of records kept in memory before they go to the scratch file.
 pub const SPILL_BYTES: usize = 8 << 20;
 
 /// Bytes read back from the scratch file at a time.
 const READ_AHEAD: usize = 1 << 20;
 
-/// Per-sentence figures in document order: those in the scratch file come
-/// first, then those kept in memory. Cloning shares the scratch file.
-#[derive(Debug, Clone, Default)]
-pub struct SentenceLog {
+/// Records in document order: those in the scratch file come first, then
+/// those kept in memory. Cloning shares the scratch file.
+#[derive(Debug, Clone)]
+pub struct SpillLog<T> {
     spilled: Option<Arc<Spilled>>,
-    kept: Vec<SentenceStats>,
+    kept: Vec<T>,
     kept_bytes: usize,
     spill_failed: bool,
 }
 
-/// Sentences written to the scratch file as `postcard` records.
+impl<T> Default for SpillLog<T> {
+    fn default() -> Self {
+        SpillLog {
+            spilled: None,
+            kept: Vec::new(),
+            kept_bytes: 0,
+            spill_failed: false,
+        }
+    }
+}
+
+/// Records written to the scratch file, `postcard`-encoded.
 #[derive(Debug)]
 struct Spilled {
     file: File,
@@ -37,38 +73,38 @@ struct Spilled {
     ends: Vec<u64>,
 }
 
-impl From<Vec<SentenceStats>> for SentenceLog {
-    fn from(sentences: Vec<SentenceStats>) -> Self {
-        let mut log = SentenceLog::default();
-        sentences.into_iter().for_each(|s| log.push(s));
+impl<T: Record> From<Vec<T>> for SpillLog<T> {
+    fn from(records: Vec<T>) -> Self {
+        let mut log = SpillLog::default();
+        records.into_iter().for_each(|r| log.push(r));
         log
     }
 }
 
-impl PartialEq for SentenceLog {
+impl<T: Record> PartialEq for SpillLog<T> {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len() && self.iter().eq(other.iter())
     }
 }
 
-impl Eq for SentenceLog {}
+impl<T: Record + Eq> Eq for SpillLog<T> {}
 
-impl SentenceLog {
-    /// Add the next sentence.
-    pub fn push(&mut self, sentence: SentenceStats) {
-        self.kept_bytes += sentence.text.len() + std::mem::size_of::<SentenceStats>();
-        self.kept.push(sentence);
+impl<T: Record> SpillLog<T> {
+    /// Add the next record.
+    pub fn push(&mut self, record: T) {
+        self.kept_bytes += record.bytes();
+        self.kept.push(record);
         if self.kept_bytes > SPILL_BYTES && !self.spill_failed {
-            // Without a scratch file the sentences stay in memory: more
+            // Without a scratch file the records stay in memory: more
             // memory, never a wrong report.
             self.spill_failed = self.spill().is_err();
         }
     }
 
-    /// Add every sentence of `more`, which follow these.
-    pub fn append(&mut self, more: SentenceLog) {
-        for sentence in more.iter() {
-            self.push(sentence.into_owned());
+    /// Add every record of `more`, which follow these.
+    pub fn append(&mut self, more: SpillLog<T>) {
+        for record in more.iter() {
+            self.push(record.into_owned());
         }
     }
 
@@ -82,23 +118,23 @@ impl SentenceLog {
         self.len() == 0
     }
 
-    /// True once some sentences are in the scratch file.
+    /// True once some records are in the scratch file.
     pub fn is_spilled(&self) -> bool {
         self.spilled.is_some()
     }
 
-    /// Bytes of the sentences kept in memory, about.
+    /// Bytes of the records kept in memory, about.
     pub fn kept_bytes(&self) -> usize {
         self.kept_bytes
     }
 
-    /// The sentences kept in memory: all of them unless [`is_spilled`](Self::is_spilled).
-    pub fn kept(&self) -> &[SentenceStats] {
+    /// The records kept in memory: all of them unless [`is_spilled`](Self::is_spilled).
+    pub fn kept(&self) -> &[T] {
         &self.kept
     }
 
-    /// Every sentence, in order.
-    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, SentenceStats>> + Send + '_ {
+    /// Every record, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, T>> + Send + '_ {
         let spilled = self.spilled.as_deref().into_iter().flat_map(|spilled| {
             let mut reader = Reader::default();
             (0..spilled.ends.len()).map(move |index| Cow::Owned(reader.record(spilled, index)))
@@ -106,7 +142,7 @@ impl SentenceLog {
         spilled.chain(self.kept.iter().map(Cow::Borrowed))
     }
 
-    /// Write the kept sentences to the scratch file.
+    /// Write the kept records to the scratch file.
     fn spill(&mut self) -> io::Result<()> {
         if self.spilled.is_none() {
             let file = scratch_file()?;
@@ -115,13 +151,13 @@ impl SentenceLog {
         }
         let spilled = (self.spilled.as_mut())
             .and_then(Arc::get_mut)
-            .ok_or_else(|| io::Error::other("a shared sentence log cannot grow"))?;
+            .ok_or_else(|| io::Error::other("a shared log cannot grow"))?;
         let mut bytes = Vec::with_capacity(self.kept_bytes + self.kept.len() * 8);
         let mut end = spilled.ends.last().copied().unwrap_or(0);
         let mut ends = Vec::with_capacity(self.kept.len());
-        for sentence in &self.kept {
+        for record in &self.kept {
             let before = bytes.len();
-            bytes = postcard::to_extend(sentence, bytes).map_err(io::Error::other)?;
+            bytes = postcard::to_extend(record, bytes).map_err(io::Error::other)?;
             end += (bytes.len() - before) as u64;
             ends.push(end);
         }
@@ -133,11 +169,11 @@ impl SentenceLog {
     }
 }
 
-impl IntoIterator for SentenceLog {
-    type Item = SentenceStats;
-    type IntoIter = Box<dyn Iterator<Item = SentenceStats> + Send>;
+impl<T: Record> IntoIterator for SpillLog<T> {
+    type Item = T;
+    type IntoIter = Box<dyn Iterator<Item = T> + Send>;
 
-    /// Every sentence, in order, owned.
+    /// Every record, in order, owned.
     fn into_iter(self) -> Self::IntoIter {
         let spilled = self.spilled.into_iter().flat_map(|spilled| {
             let mut reader = Reader::default();
@@ -156,7 +192,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn record(&mut self, spilled: &Spilled, index: usize) -> SentenceStats {
+    fn record<T: Record>(&mut self, spilled: &Spilled, index: usize) -> T {
         let end = spilled.ends[index];
         let start = index
             .checked_sub(1)
@@ -170,12 +206,12 @@ impl Reader {
             if let Err(err) = read_exact_at(&spilled.file, &mut self.buffer, start) {
                 // Written by this run a moment ago: a disk failing under
                 // it leaves no report worth writing.
-                panic!("textgauge: cannot read back the scratch file of sentences: {err}");
+                panic!("textgauge: cannot read back a scratch file of this run: {err}");
             }
         }
         let from = (start - self.buffer_start) as usize;
         let bytes = &self.buffer[from..from + (end - start) as usize];
-        postcard::from_bytes(bytes).expect("a sentence record written by this run")
+        postcard::from_bytes(bytes).expect("a record written by this run")
     }
 }
 
