@@ -14,6 +14,7 @@
 //! counted once for `security`, never twice.
 
 mod liwc;
+mod yaml;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
@@ -92,7 +93,8 @@ impl ThemeDictionary {
     }
 
     /// Load a dictionary from a file: LIWC-style for a `.dic` file (see
-    /// [`ThemeDictionary::parse_dic`]), else the `theme,pattern` CSV.
+    /// [`ThemeDictionary::parse_dic`]), YAML for `.yml` or `.yaml` (see
+    /// [`ThemeDictionary::parse_yaml`]), else the `theme,pattern` CSV.
     pub fn from_file(path: &Path) -> Result<Self, ThemeError> {
         let text = std::fs::read_to_string(path).map_err(|source| ThemeError::Read {
             path: path.display().to_string(),
@@ -104,6 +106,12 @@ impl ThemeDictionary {
             .is_some_and(|e| e.eq_ignore_ascii_case("dic"));
         if is_dic {
             return Self::parse_dic(&text, &origin);
+        }
+        let is_yaml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
+        if is_yaml {
+            return Self::parse_yaml(text.trim_start_matches('\u{feff}'), &origin);
         }
         Self::parse(text.trim_start_matches('\u{feff}'), &origin)
     }
@@ -149,6 +157,22 @@ impl ThemeDictionary {
     pub fn with_negation(mut self, negation: bool) -> Self {
         self.negation = negation;
         self
+    }
+
+    /// Parse a YAML dictionary (see [`yaml`]): nested keys are nested
+    /// themes; `origin` names it in error messages.
+    pub fn parse_yaml(text: &str, origin: &str) -> Result<Self, ThemeError> {
+        let invalid = |line: u64, message: String| ThemeError::Invalid {
+            origin: origin.to_owned(),
+            line,
+            message,
+        };
+        let mut dictionary = ThemeDictionary::empty();
+        yaml::read_yaml(text, &mut dictionary).map_err(|(line, m)| invalid(line, m))?;
+        if dictionary.patterns.is_empty() {
+            return Err(invalid(1, "no patterns".into()));
+        }
+        Ok(dictionary)
     }
 
     /// What the user should know about how the dictionary was read.

@@ -93,6 +93,27 @@ fn a_liwc_dictionary_counts_words_prefixes_and_phrases() {
 }
 
 #[test]
+fn a_yaml_dictionary_nests_its_keys() {
+    let text = "Officials say the budget may rise. According to the minister, interest \
+                rates will clearly fall. Taxes might rise, she said, without doubt.";
+    let found = theme_counts(text, &fixture("commentary.yml"));
+    // As with the same entries in commentary.dic, and `stance` holds its
+    // children's four.
+    let expected = counts(&[
+        ("stance", 4),
+        ("stance/hedging", 2),
+        ("stance/boosters", 2),
+        ("attribution", 3),
+        ("economy", 3),
+    ]);
+    assert_eq!(found, expected);
+    let dir = tempdir().unwrap();
+    let broken = dir.path().join("broken.yaml");
+    fs::write(&broken, "security:\n  - attack\n  - [bomb, war]\n").unwrap();
+    refused(&broken, "broken.yaml, line 3");
+}
+
+#[test]
 fn an_irregular_liwc_file_is_read_as_meant() {
     // Byte-order mark, CRLF, a comment, tabs and runs of spaces, `bad`
     // listed twice, `good` listed twice with different categories, a
