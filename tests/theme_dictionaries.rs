@@ -75,38 +75,34 @@ fn counts(pairs: &[(&str, usize)]) -> Vec<(String, usize)> {
     pairs.iter().map(|(t, n)| ((*t).to_owned(), *n)).collect()
 }
 
+/// A commentary paragraph for the dictionaries in `tests/dictionaries/`:
+/// hedging: may, might; boosters: clearly, without doubt; attribution:
+/// officials say, according to, said; economy: budget, interest rates
+/// (`interest rate*`), taxes.
+const COMMENTARY: &str = "Officials say the budget may rise. According to the minister, \
+                          interest rates will clearly fall. Taxes might rise, she said, \
+                          without doubt.";
+
 #[test]
 fn a_liwc_dictionary_counts_words_prefixes_and_phrases() {
-    let text = "Officials say the budget may rise. According to the minister, interest \
-                rates will clearly fall. Taxes might rise, she said, without doubt.";
-    let found = theme_counts(text, &fixture("commentary.dic"));
-    // hedging: may, might; boosters: clearly, without doubt; attribution:
-    // officials say, according to, said; economy: budget, interest rates
-    // (`interest rate*`), taxes.
-    let expected = counts(&[
+    let found = theme_counts(COMMENTARY, &fixture("commentary.dic"));
+    let expected = [
         ("hedging", 2),
         ("boosters", 2),
         ("attribution", 3),
         ("economy", 3),
-    ]);
-    assert_eq!(found, expected);
+    ];
+    assert_eq!(found, counts(&expected));
 }
 
 #[test]
 fn a_yaml_dictionary_nests_its_keys() {
-    let text = "Officials say the budget may rise. According to the minister, interest \
-                rates will clearly fall. Taxes might rise, she said, without doubt.";
-    let found = theme_counts(text, &fixture("commentary.yml"));
-    // As with the same entries in commentary.dic, and `stance` holds its
+    let found = theme_counts(COMMENTARY, &fixture("commentary.yml"));
+    // As with the same entries in commentary.dic; `stance` holds its
     // children's four.
-    let expected = counts(&[
-        ("stance", 4),
-        ("stance/hedging", 2),
-        ("stance/boosters", 2),
-        ("attribution", 3),
-        ("economy", 3),
-    ]);
-    assert_eq!(found, expected);
+    let nested = [("stance", 4), ("stance/hedging", 2), ("stance/boosters", 2)];
+    let expected = [nested.as_slice(), &[("attribution", 3), ("economy", 3)]].concat();
+    assert_eq!(found, counts(&expected));
     let dir = tempdir().unwrap();
     let broken = dir.path().join("broken.yaml");
     fs::write(&broken, "security:\n  - attack\n  - [bomb, war]\n").unwrap();
