@@ -311,3 +311,32 @@ fn kwic_shows_each_match_in_its_sentence() {
     let (_, plain) = analyzed(dir.path(), text, &fixture("commentary.dic"), &[]);
     assert!(!plain.join("kwic.csv").exists());
 }
+
+#[test]
+fn kwic_context_is_exact_when_a_sentence_opens_with_a_quote_and_holds_a_pound_sign() {
+    // The sentence starts before its first word (a quotation mark) and
+    // holds multi-byte characters: the context is still cut at words.
+    let dir = tempdir().unwrap();
+    let text = "\u{201c}Taxes rose,\u{201d} she said. The \u{a3}2bn budget fell, officials say.";
+    let (_, out) = analyzed(dir.path(), text, &fixture("commentary.dic"), &["--kwic"]);
+    let rows: Vec<[String; 4]> = report(&out, "kwic.csv")
+        .into_iter()
+        .map(|row| {
+            [
+                &row["sentence"],
+                &row["left"],
+                &row["matched"],
+                &row["right"],
+            ]
+            .map(String::clone)
+        })
+        .collect();
+    let expected = [
+        ["1", "", "Taxes", "rose,\u{201d} she said"],
+        ["1", "Taxes rose,\u{201d} she", "said", ""],
+        ["2", "The \u{a3}2bn", "budget", "fell, officials say"],
+        ["2", "The \u{a3}2bn budget fell", "officials say", ""],
+    ]
+    .map(|row| row.map(str::to_owned));
+    assert_eq!(rows, expected);
+}

@@ -95,13 +95,16 @@ impl<'a> DocumentCounter<'a> {
         for range in split_blocks(body, std::slice::from_ref(block)) {
             sentence.clear();
             while let Some(word) = found.next_if(|w| w.start + offset < range.end) {
-                sentence.push(word);
+                // Where it starts in the sentence's own text.
+                let start = word.start + offset - range.start;
+                sentence.push(Word { start, ..word });
             }
             self.add_sentence(lexicon, &body[range], &sentence);
         }
     }
 
-    /// Count one sentence's words; `text` is the sentence as written.
+    /// Count one sentence's words; `text` is the sentence as written, and
+    /// each word's `start` is its offset in `text`.
     fn add_sentence(&mut self, lexicon: &mut Lexicon, text: &str, words: &[Word<'_>]) {
         if words.is_empty() {
             return;
@@ -220,13 +223,11 @@ fn kwic_line(
     window: usize,
     sentence: usize,
 ) -> KwicLine {
-    let base = words[0].start;
     let span = |from: usize, to: usize| -> String {
         if from >= to {
             return String::new();
         }
-        let (start, end) = (words[from].start - base, words[to - 1].end() - base);
-        text[start..end]
+        text[words[from].start..words[to - 1].end()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
