@@ -340,3 +340,27 @@ fn kwic_context_is_exact_when_a_sentence_opens_with_a_quote_and_holds_a_pound_si
     .map(|row| row.map(str::to_owned));
     assert_eq!(rows, expected);
 }
+
+#[test]
+fn kwic_context_stops_at_a_glued_sentence_end() {
+    // `rose.Critics` is one word that the sentence rules cut in two: its
+    // first sentence's context ends at the full stop.
+    let dir = tempdir().unwrap();
+    let text = "Taxes rose.Critics said so.";
+    let (_, out) = analyzed(dir.path(), text, &fixture("commentary.dic"), &["--kwic"]);
+    let rows: Vec<[String; 4]> = report(&out, "kwic.csv")
+        .into_iter()
+        .map(|row| {
+            [
+                &row["sentence"],
+                &row["left"],
+                &row["matched"],
+                &row["right"],
+            ]
+            .map(String::clone)
+        })
+        .collect();
+    let expected =
+        [["1", "", "Taxes", "rose."], ["2", "", "said", "so"]].map(|row| row.map(str::to_owned));
+    assert_eq!(rows, expected);
+}

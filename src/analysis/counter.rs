@@ -96,7 +96,7 @@ impl<'a> DocumentCounter<'a> {
             sentence.clear();
             while let Some(word) = found.next_if(|w| w.start + offset < range.end) {
                 // Where it starts in the sentence's own text.
-                let start = word.start + offset - range.start;
+                let start = (word.start + offset).saturating_sub(range.start);
                 sentence.push(Word { start, ..word });
             }
             self.add_sentence(lexicon, &body[range], &sentence);
@@ -104,7 +104,9 @@ impl<'a> DocumentCounter<'a> {
     }
 
     /// Count one sentence's words; `text` is the sentence as written, and
-    /// each word's `start` is its offset in `text`.
+    /// each word's `start` is its offset in `text` (a word that runs past
+    /// the sentence's end, as `dangerous.The` where the sentences are
+    /// glued, ends past `text`).
     fn add_sentence(&mut self, lexicon: &mut Lexicon, text: &str, words: &[Word<'_>]) {
         if words.is_empty() {
             return;
@@ -227,10 +229,17 @@ fn kwic_line(
         if from >= to {
             return String::new();
         }
-        text[words[from].start..words[to - 1].end()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        // A word glued to the next sentence (`dangerous.The`) is cut at
+        // the sentence's end.
+        let end = words[to - 1].end().min(text.len());
+        match text.get(words[from].start.min(end)..end) {
+            Some(written) => written.split_whitespace().collect::<Vec<_>>().join(" "),
+            None => words[from..to]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
     };
     let end = found.start + found.len;
     KwicLine {
