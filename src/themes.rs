@@ -119,21 +119,10 @@ impl ThemeDictionary {
     /// Parse a LIWC-style `.dic` dictionary (see [`liwc`]); `origin`
     /// names it in error messages and notes.
     pub fn parse_dic(text: &str, origin: &str) -> Result<Self, ThemeError> {
+        let invalid = invalid_in(origin);
         let mut dictionary = ThemeDictionary::empty();
-        let notes = liwc::read_dic(text, &mut dictionary).map_err(|(line, message)| {
-            ThemeError::Invalid {
-                origin: origin.to_owned(),
-                line,
-                message,
-            }
-        })?;
-        if dictionary.patterns.is_empty() {
-            return Err(ThemeError::Invalid {
-                origin: origin.to_owned(),
-                line: 1,
-                message: "no entries".into(),
-            });
-        }
+        let notes = liwc::read_dic(text, &mut dictionary).map_err(|(l, m)| invalid(l, m))?;
+        let mut dictionary = dictionary.non_empty(origin, "no entries")?;
         if notes.not_words > 0 {
             dictionary.notes.push(format!(
                 "{} entr(ies) with no word in them (emoticons such as `:)`) left out: \
@@ -162,17 +151,18 @@ impl ThemeDictionary {
     /// Parse a YAML dictionary (see [`yaml`]): nested keys are nested
     /// themes; `origin` names it in error messages.
     pub fn parse_yaml(text: &str, origin: &str) -> Result<Self, ThemeError> {
-        let invalid = |line: u64, message: String| ThemeError::Invalid {
-            origin: origin.to_owned(),
-            line,
-            message,
-        };
+        let invalid = invalid_in(origin);
         let mut dictionary = ThemeDictionary::empty();
-        yaml::read_yaml(text, &mut dictionary).map_err(|(line, m)| invalid(line, m))?;
-        if dictionary.patterns.is_empty() {
-            return Err(invalid(1, "no patterns".into()));
+        yaml::read_yaml(text, &mut dictionary).map_err(|(l, m)| invalid(l, m))?;
+        dictionary.non_empty(origin, "no patterns")
+    }
+
+    /// The dictionary, or an error saying `none` when it has no pattern.
+    fn non_empty(self, origin: &str, none: &str) -> Result<Self, ThemeError> {
+        if self.patterns.is_empty() {
+            return Err(invalid_in(origin)(1, none.to_owned()));
         }
-        Ok(dictionary)
+        Ok(self)
     }
 
     /// What the user should know about how the dictionary was read.
@@ -182,11 +172,7 @@ impl ThemeDictionary {
 
     /// Parse dictionary CSV text; `origin` names it in error messages.
     pub fn parse(text: &str, origin: &str) -> Result<Self, ThemeError> {
-        let invalid = |line: u64, message: String| ThemeError::Invalid {
-            origin: origin.to_owned(),
-            line,
-            message,
-        };
+        let invalid = invalid_in(origin);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(text.as_bytes());
@@ -231,10 +217,7 @@ impl ThemeDictionary {
                 .add(theme, pattern)
                 .map_err(|message| invalid(line, message))?;
         }
-        if dictionary.patterns.is_empty() {
-            return Err(invalid(1, "no patterns".into()));
-        }
-        Ok(dictionary)
+        dictionary.non_empty(origin, "no patterns")
     }
 
     fn empty() -> Self {
@@ -443,6 +426,15 @@ pub struct ThemeMatch {
     pub len: usize,
     /// A negator comes before it.
     pub negated: bool,
+}
+
+/// Errors of the dictionary `origin`, by line.
+fn invalid_in(origin: &str) -> impl Fn(u64, String) -> ThemeError + '_ {
+    move |line, message| ThemeError::Invalid {
+        origin: origin.to_owned(),
+        line,
+        message,
+    }
 }
 
 /// Words before a match in which a negator counts.

@@ -171,15 +171,50 @@ pub fn analyze_in_pieces(
 ) -> Analysis {
     let blocks = document.blocks();
     let counted = count_in_pieces(&document.body, &blocks, themes, rules, piece_bytes.max(1));
+    let set_aside = SetAside::of(document);
+    assembled(
+        document,
+        counted,
+        count_paragraphs(&blocks),
+        set_aside,
+        rules,
+    )
+}
+
+/// What a document (or a section of one) set aside as furniture.
+#[derive(Debug, Clone, Copy, Default)]
+struct SetAside {
+    lines: usize,
+    words: usize,
+}
+
+impl SetAside {
+    fn of(document: &Document) -> Self {
+        SetAside {
+            lines: document.furniture.lines,
+            words: words(&document.furniture.text).len(),
+        }
+    }
+}
+
+/// The analysis of `document` (its id, title, metadata and how it was
+/// read) from what was counted, its paragraphs and furniture set aside.
+fn assembled(
+    document: &Document,
+    counted: Counted,
+    paragraphs: usize,
+    set_aside: SetAside,
+    rules: &AnalysisRules,
+) -> Analysis {
     let mut counts = counted.counts;
-    counts.paragraphs = count_paragraphs(&blocks);
+    counts.paragraphs = paragraphs;
     Analysis {
         id: document.id.clone(),
         title: document.title.clone(),
         metadata: metadata_of(document, &rules.metadata),
         counts,
-        furniture_lines: document.furniture.lines,
-        furniture_words: words(&document.furniture.text).len(),
+        furniture_lines: set_aside.lines,
+        furniture_words: set_aside.words,
         encoding: document.encoding,
         decode_errors: document.decode_errors,
         diversity: counted.diversity,
@@ -258,38 +293,23 @@ pub fn analyze_sections(
 ) -> Result<Analysis, InputError> {
     let first = sections.next().ok_or(InputError::Empty)??;
     let mut whole = DocumentTally::default();
-    let (mut paragraphs, mut furniture_lines, mut furniture_words) = (0, 0, 0);
+    let (mut paragraphs, mut set_aside) = (0, SetAside::default());
     let mut add = |section: &Document| {
         let blocks = section.blocks();
         let bounded = bounded_blocks(&section.body, &blocks, MAX_BLOCK_BYTES);
         let pieces = pieces(&bounded, PIECE_BYTES);
         tally_pieces(&mut whole, &section.body, &pieces, themes, rules);
         paragraphs += count_paragraphs(&blocks);
-        furniture_lines += section.furniture.lines;
-        furniture_words += words(&section.furniture.text).len();
+        let section = SetAside::of(section);
+        set_aside.lines += section.lines;
+        set_aside.words += section.words;
     };
     add(&first);
     for section in sections {
         add(&section?);
     }
     let counted = whole.finish(rules);
-    let mut counts = counted.counts;
-    counts.paragraphs = paragraphs;
-    Ok(Analysis {
-        id: first.id.clone(),
-        title: first.title.clone(),
-        metadata: metadata_of(&first, &rules.metadata),
-        counts,
-        furniture_lines,
-        furniture_words,
-        encoding: first.encoding,
-        decode_errors: 0,
-        diversity: counted.diversity,
-        terms: counted.terms,
-        themes: counted.themes,
-        sentences: counted.sentences,
-        kwic: counted.kwic,
-    })
+    Ok(assembled(&first, counted, paragraphs, set_aside, rules))
 }
 
 /// `blocks` cut into runs of whole blocks of about `piece_bytes` each.

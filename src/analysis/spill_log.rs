@@ -7,7 +7,7 @@
 //! back holds the records written, in order (a test holds it to that).
 
 use super::{KwicLine, SentenceStats};
-use crate::scratch::{read_exact_at, scratch_file};
+use crate::scratch::{scratch_file, RecordReader};
 use serde::{de::DeserializeOwned, Serialize};
 use std::borrow::Cow;
 use std::fs::File;
@@ -40,9 +40,6 @@ pub type KwicLog = SpillLog<KwicLine>;
 
 /// Bytes of records kept in memory before they go to the scratch file.
 pub const SPILL_BYTES: usize = 8 << 20;
-
-/// Bytes read back from the scratch file at a time.
-const READ_AHEAD: usize = 1 << 20;
 
 /// Records in document order: those in the scratch file come first, then
 /// those kept in memory. Cloning shares the scratch file.
@@ -183,35 +180,18 @@ impl<T: Record> IntoIterator for SpillLog<T> {
     }
 }
 
-/// Reads spilled records in order through a read-ahead buffer.
+/// Reads spilled records back in order.
 #[derive(Default)]
-struct Reader {
-    buffer: Vec<u8>,
-    /// The file offset of `buffer[0]`.
-    buffer_start: u64,
-}
+struct Reader(RecordReader);
 
 impl Reader {
     fn record<T: Record>(&mut self, spilled: &Spilled, index: usize) -> T {
-        let end = spilled.ends[index];
-        let start = index
-            .checked_sub(1)
-            .map_or(0, |before| spilled.ends[before]);
-        let buffered_end = self.buffer_start + self.buffer.len() as u64;
-        if start < self.buffer_start || end > buffered_end {
-            let total = spilled.ends.last().copied().unwrap_or(0);
-            let len = ((end - start) as usize).max(READ_AHEAD);
-            self.buffer.resize(len.min((total - start) as usize), 0);
-            self.buffer_start = start;
-            if let Err(err) = read_exact_at(&spilled.file, &mut self.buffer, start) {
-                // Written by this run a moment ago: a disk failing under
-                // it leaves no report worth writing.
-                panic!("textgauge: cannot read back a scratch file of this run: {err}");
-            }
+        match self.0.record(&spilled.file, &spilled.ends, index) {
+            Ok(bytes) => postcard::from_bytes(bytes).expect("a record written by this run"),
+            // Written by this run a moment ago: a disk failing under it
+            // leaves no report worth writing.
+            Err(err) => panic!("textgauge: cannot read back a scratch file of this run: {err}"),
         }
-        let from = (start - self.buffer_start) as usize;
-        let bytes = &self.buffer[from..from + (end - start) as usize];
-        postcard::from_bytes(bytes).expect("a record written by this run")
     }
 }
 

@@ -202,10 +202,7 @@ fn analyze_streamed(
     dictionary: &ThemeDictionary,
     rules: &AnalysisRules,
 ) -> (u64, Vec<Result<Analysis, Failure>>) {
-    let size = match source {
-        Source::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
-        Source::Stdin => 0,
-    };
+    let size = sections.size();
     let analyzed = analyze_sections(&mut sections, dictionary, rules).and_then(|mut analysis| {
         (analysis.encoding, analysis.decode_errors) = sections.finish()?;
         Ok(analysis)

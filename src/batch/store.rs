@@ -15,7 +15,7 @@
 
 use crate::analysis::spill_log::{Record as LogRecord, SpillLog};
 use crate::analysis::{Analysis, KwicLine, KwicLog, SentenceLog, SentenceStats};
-use crate::scratch::{read_exact_at, scratch_file};
+use crate::scratch::{scratch_file, RecordReader, READ_AHEAD};
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -23,9 +23,6 @@ use std::sync::Mutex;
 
 /// Bytes of analyses kept in memory before the rest go to a temporary file.
 pub const MEMORY_BUDGET: usize = 4 << 20;
-
-/// Bytes read from the temporary file at a time.
-const READ_AHEAD: usize = 1 << 20;
 
 /// The analyses of a batch, in input order: in memory up to a budget, then
 /// in a temporary file.
@@ -42,10 +39,10 @@ pub struct DocumentStore {
 }
 
 /// The temporary file: records written one after another, and where each
-/// ends. A record is an analysis and its sentences, unless those are in a
-/// scratch file of their own already (a long document's, see
-/// [`SentenceLog`]): such logs are kept aside, by record number, and
-/// shared with the analysis read back.
+/// ends. A record is an analysis with its sentences and matches in
+/// context, unless those are in a scratch file of their own already (a
+/// long document's, see [`SpillLog`]): such logs are kept aside, by record
+/// number, and shared with the analysis read back.
 #[derive(Debug)]
 struct Spool {
     writer: Option<BufWriter<File>>,
@@ -163,8 +160,7 @@ impl DocumentStore {
         SpoolRecords {
             store: self,
             next: first,
-            buffer: Vec::new(),
-            buffer_start: 0,
+            reader: RecordReader::default(),
         }
     }
 
@@ -187,13 +183,13 @@ fn approximate_size(analysis: &Analysis) -> usize {
         .flat_map(|tally| tally.matched.keys())
         .map(|term| text(term) + 32)
         .sum();
-    let sentences = analysis.sentences.kept_bytes();
+    let logs = analysis.sentences.kept_bytes() + analysis.kwic.kept_bytes();
     std::mem::size_of::<Analysis>()
         + text(&analysis.id)
         + analysis.title.as_deref().map_or(0, text)
         + metadata
         + matched
-        + sentences
+        + logs
 }
 
 impl Spool {
@@ -227,13 +223,6 @@ impl Spool {
         }
         Ok(())
     }
-
-    /// The byte range of record `index`.
-    fn range(&self, index: usize) -> Option<(u64, u64)> {
-        let end = *self.ends.get(index)?;
-        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
-        Some((start, end))
-    }
 }
 
 /// A record read back: an analysis without its sentences and matches in
@@ -262,13 +251,11 @@ fn aside<T: LogRecord>(aside: &[(usize, SpillLog<T>)], index: usize) -> SpillLog
     }
 }
 
-/// Reads spooled records in order through a read-ahead buffer.
+/// Reads spooled records back in order.
 struct SpoolRecords<'a> {
     store: &'a DocumentStore,
     next: usize,
-    buffer: Vec<u8>,
-    /// The file offset of `buffer[0]`.
-    buffer_start: u64,
+    reader: RecordReader,
 }
 
 impl Iterator for SpoolRecords<'_> {
@@ -276,11 +263,13 @@ impl Iterator for SpoolRecords<'_> {
 
     fn next(&mut self) -> Option<Analysis> {
         let spool = self.store.spool.as_ref()?;
-        let (start, end) = spool.range(self.next)?;
+        let index = self.next;
+        if index >= spool.ends.len() {
+            return None;
+        }
         self.next += 1;
-        match self.record(spool, start, end) {
+        match self.record(spool, index) {
             Ok((mut analysis, sentences, kwic)) => {
-                let index = self.next - 1;
                 analysis.sentences =
                     sentences.map_or_else(|| aside(&spool.aside, index), From::from);
                 analysis.kwic = kwic.map_or_else(|| aside(&spool.kwic_aside, index), From::from);
@@ -296,24 +285,13 @@ impl Iterator for SpoolRecords<'_> {
 }
 
 impl SpoolRecords<'_> {
-    /// Decode the record at `start..end`, reading ahead when the buffer
-    /// does not hold it.
-    fn record(&mut self, spool: &Spool, start: u64, end: u64) -> io::Result<Record> {
+    /// Decode record `index`.
+    fn record(&mut self, spool: &Spool, index: usize) -> io::Result<Record> {
         let file = spool
             .file
             .as_ref()
             .ok_or_else(|| io::Error::other("the document store was read before it was sealed"))?;
-        let buffered_end = self.buffer_start + self.buffer.len() as u64;
-        if start < self.buffer_start || end > buffered_end {
-            let total = spool.ends.last().copied().unwrap_or(0);
-            let want = ((end - start) as usize).max(READ_AHEAD);
-            let len = want.min((total - start) as usize);
-            self.buffer.resize(len, 0);
-            read_exact_at(file, &mut self.buffer, start)?;
-            self.buffer_start = start;
-        }
-        let from = (start - self.buffer_start) as usize;
-        let bytes = &self.buffer[from..from + (end - start) as usize];
+        let bytes = self.reader.record(file, &spool.ends, index)?;
         postcard::from_bytes(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 }

@@ -103,14 +103,8 @@ fn finish_decoding((raw, encoding, decode_errors): RawDecode) -> Result<Decoded,
     if looks_binary(&raw) {
         return Err(InputError::Binary);
     }
-    let unix = normalize_line_ends(raw);
-    let text = if unicode_normalization::is_nfc(&unix) {
-        unix
-    } else {
-        unix.nfc().collect()
-    };
     Ok(Decoded {
-        text,
+        text: unix_nfc(raw),
         encoding,
         decode_errors,
     })
@@ -418,6 +412,16 @@ pub enum SegmentDecoding {
     Utf8Replacing,
 }
 
+impl SegmentDecoding {
+    /// The name of the encoding read, as for the file read whole.
+    pub fn encoding(self) -> &'static str {
+        match self {
+            SegmentDecoding::Utf8With1252 => UTF8_WITH_WINDOWS_1252,
+            SegmentDecoding::Utf8 | SegmentDecoding::Utf8Replacing => "UTF-8",
+        }
+    }
+}
+
 /// What decides the decoding of a file read in segments, each cut right
 /// after a line feed (so no multi-byte character and no run of high bytes
 /// is ever split).
@@ -472,13 +476,17 @@ pub fn decode_segment(bytes: Vec<u8>, decoding: SegmentDecoding) -> (String, usi
         SegmentDecoding::Utf8With1252 => patched_with_1252(bytes),
         SegmentDecoding::Utf8Replacing => utf8_replacing(bytes),
     };
+    (unix_nfc(text), errors)
+}
+
+/// `text` with `\n` line ends, NFC-normalized (untouched when it already is).
+fn unix_nfc(text: String) -> String {
     let unix = normalize_line_ends(text);
-    let text = if unicode_normalization::is_nfc(&unix) {
+    if unicode_normalization::is_nfc(&unix) {
         unix
     } else {
         unix.nfc().collect()
-    };
-    (text, errors)
+    }
 }
 
 /// Turn CRLF and lone CR into LF.

@@ -57,6 +57,8 @@ const LONGEST_LINE: usize = 16 << 20;
 /// section, then [`TextSections::finish`].
 pub struct TextSections {
     id: String,
+    /// The file's size, in bytes.
+    size: u64,
     keep_furniture: bool,
     section_bytes: usize,
     segments: Segments,
@@ -84,10 +86,11 @@ pub fn text_sections(
     let Source::File { path, .. } = source else {
         return Ok(None);
     };
-    let streamed = source.format() == super::Format::Text
-        && options.encoding.is_none()
-        && std::fs::metadata(path).is_ok_and(|m| m.len() > options.streaming.above);
-    if !streamed {
+    if source.format() != super::Format::Text || options.encoding.is_some() {
+        return Ok(None);
+    }
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size <= options.streaming.above {
         return Ok(None);
     }
     let Some(decoding) = survey(path)? else {
@@ -95,6 +98,7 @@ pub fn text_sections(
     };
     Ok(Some(TextSections {
         id: source.id(),
+        size,
         keep_furniture: options.keep_furniture,
         section_bytes: options.streaming.section_bytes.max(1),
         segments: Segments::open(path)?,
@@ -124,6 +128,11 @@ fn survey(path: &std::path::Path) -> Result<Option<SegmentDecoding>, InputError>
 }
 
 impl TextSections {
+    /// The file's size, in bytes, as found when it was opened.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
     /// After the last section: the encoding read and the bytes re-decoded
     /// or replaced; or why the file is not text after all.
     pub fn finish(&self) -> Result<(&'static str, usize), InputError> {
@@ -133,11 +142,7 @@ impl TextSections {
         if !self.any_text {
             return Err(InputError::Empty);
         }
-        let encoding = match self.decoding {
-            SegmentDecoding::Utf8With1252 => super::UTF8_WITH_WINDOWS_1252,
-            SegmentDecoding::Utf8 | SegmentDecoding::Utf8Replacing => "UTF-8",
-        };
-        Ok((encoding, self.decode_errors))
+        Ok((self.decoding.encoding(), self.decode_errors))
     }
 
     /// The next section's text, cut at a paragraph boundary (the rest
