@@ -25,7 +25,36 @@ pub enum Command {
     /// Print syllable counts as CSV `word,syllables` (words from arguments, or one per line on stdin).
     Syllables(SyllablesArgs),
     /// Print the built-in theme dictionary as CSV (the format --themes reads).
-    Themes,
+    Themes(ThemesArgs),
+}
+
+/// Options of `textgauge themes`.
+#[derive(Debug, Args)]
+pub struct ThemesArgs {
+    /// Which built-in dictionary to print: `themes` (the topic themes) or
+    /// one of the commentary pack's (`hedging`, `boosters`, `attribution`,
+    /// `concession`, `first_person`).
+    #[arg(default_value = "themes", value_parser = parse_built_in)]
+    pub name: String,
+    /// List every built-in dictionary with its size instead, as CSV.
+    #[arg(long)]
+    pub list: bool,
+}
+
+fn parse_built_in(name: &str) -> Result<String, String> {
+    match textgauge::themes::built_in::find(name) {
+        Some(found) => Ok(found.name.to_owned()),
+        None => {
+            let names: Vec<&str> = textgauge::themes::built_in::BUILT_INS
+                .iter()
+                .map(|b| b.name)
+                .collect();
+            Err(format!(
+                "no built-in dictionary `{name}`: one of {}",
+                names.join(", ")
+            ))
+        }
+    }
 }
 
 /// Options of `textgauge analyze`.
@@ -37,7 +66,9 @@ pub struct AnalyzeArgs {
     /// Folder to write the reports to.
     #[arg(long, default_value = "reports")]
     pub out: PathBuf,
-    /// Use the theme dictionary in this CSV file (header `theme,pattern`).
+    /// Use the theme dictionary in this file: CSV (header `theme,pattern`,
+    /// optionally `weight` and `case`), LIWC `.dic` or `.dicx`, or quanteda
+    /// YAML (`.yml`).
     #[arg(long, value_name = "FILE")]
     pub themes: Option<PathBuf>,
     /// Also write sentences.csv.
@@ -47,6 +78,10 @@ pub struct AnalyzeArgs {
     /// before (within three words, in its sentence) as negated, apart.
     #[arg(long)]
     pub theme_negation: bool,
+    /// Leave out the commentary pack (hedging, boosters, attribution,
+    /// concession, first-person stance: see `textgauge themes --list`).
+    #[arg(long)]
+    pub no_commentary: bool,
     /// Also write kwic.csv: every theme match with the words around it in
     /// its sentence, to check what the matches mean.
     #[arg(long)]
@@ -264,6 +299,7 @@ impl AnalyzeArgs {
         config.analysis = AnalysisOptions {
             mattr_window: self.mattr_window,
             theme_negation: self.theme_negation,
+            commentary: !self.no_commentary,
             terms: TermOptions {
                 stopwords: match self.stopwords.as_str() {
                     "english" => Stopwords::English,

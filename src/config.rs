@@ -157,6 +157,9 @@ pub struct AnalysisOptions {
     pub mattr_window: usize,
     /// Count theme matches after a negator apart, as `negated`.
     pub theme_negation: bool,
+    /// Also count the commentary pack's themes (hedging, boosters,
+    /// attribution, concession, first-person stance).
+    pub commentary: bool,
     /// How words become terms.
     pub terms: TermOptions,
 }
@@ -167,6 +170,7 @@ impl Default for AnalysisOptions {
             // Covington & McFall (2010); `metrics::diversity::MATTR_WINDOW`.
             mattr_window: 50,
             theme_negation: false,
+            commentary: true,
             terms: TermOptions::default(),
         }
     }

@@ -65,6 +65,9 @@ pub struct SpellingFacts {
     pub digits: u32,
     /// Starts with a capital letter.
     pub capitalized: bool,
+    /// Written in capitals: two letters or more, none of them lower case
+    /// (`US`, `MAY`).
+    pub in_capitals: bool,
     /// A hyphenated compound.
     pub hyphenated: bool,
     /// Three or more syllables only by an -es, -ed or -ing ending.
@@ -84,6 +87,8 @@ impl SpellingFacts {
             letters: word.chars().filter(|c| c.is_alphabetic()).count() as u32,
             digits: word.bytes().filter(u8::is_ascii_digit).count() as u32,
             capitalized: word.chars().next().is_some_and(char::is_uppercase),
+            in_capitals: word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase),
             hyphenated: word.contains(['-', '\u{2010}', '\u{2011}']),
             polysyllabic_by_ending: polysyllabic_by_ending(term, syllables),
             dale_chall: wordlists::dale_chall().is_familiar(term),

@@ -35,6 +35,16 @@ pub const SPREADSHEET_WORDS: &str = include_str!("../data/spreadsheet_words.txt"
 pub const NEGATORS: &str = include_str!("../data/negators.txt");
 /// The built-in theme dictionary (CSV, `theme,pattern`).
 pub const THEMES: &str = include_str!("../data/themes.csv");
+/// The commentary pack: hedging (CSV `theme,pattern,case`).
+pub const HEDGING: &str = include_str!("../data/commentary/hedging.csv");
+/// The commentary pack: boosters.
+pub const BOOSTERS: &str = include_str!("../data/commentary/boosters.csv");
+/// The commentary pack: attribution.
+pub const ATTRIBUTION: &str = include_str!("../data/commentary/attribution.csv");
+/// The commentary pack: concession.
+pub const CONCESSION: &str = include_str!("../data/commentary/concession.csv");
+/// The commentary pack: first-person stance.
+pub const FIRST_PERSON: &str = include_str!("../data/commentary/first_person.csv");
 /// The English stopword list of the Snowball project.
 pub const STOPWORDS_ENGLISH: &str = include_str!("../data/stopwords_english.txt");
 

@@ -90,11 +90,14 @@ pub fn analyze_with_progress(
     progress: &dyn batch::Progress,
 ) -> Result<Batch, Error> {
     check_config(config)?;
-    let dictionary = match &config.themes_file {
+    let mut dictionary = match &config.themes_file {
         Some(path) => ThemeDictionary::from_file(path)?,
         None => ThemeDictionary::built_in(),
+    };
+    if config.analysis.commentary {
+        dictionary = dictionary.with_commentary(&themes::built_in::commentary());
     }
-    .with_negation(config.analysis.theme_negation);
+    let dictionary = dictionary.with_negation(config.analysis.theme_negation);
     let rules = analysis_rules(config)?;
     let filter = input::FileFilter::new(&config.input.folders).map_err(Error::Config)?;
     let (reference, reference_failures) = if config.batch.reference.is_empty() {

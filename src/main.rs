@@ -7,7 +7,7 @@ mod cli;
 mod progress_bar;
 
 use clap::Parser;
-use cli::{AnalyzeArgs, Cli, Command, SyllablesArgs};
+use cli::{AnalyzeArgs, Cli, Command, SyllablesArgs, ThemesArgs};
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use textgauge::{analyze_with_progress, themes, write_reports, Error, Failure};
@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Analyze(args) => run_analyze(args),
         Command::Syllables(args) => print_output(|out| print_syllables(args, out)),
-        Command::Themes => print_output(|out| out.write_all(themes::BUILT_IN_CSV.as_bytes())),
+        Command::Themes(args) => print_output(|out| print_themes(args, out)),
     };
     ExitCode::from(result)
 }
@@ -94,6 +94,14 @@ fn print_output(print: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8
             2
         }
     }
+}
+
+fn print_themes(args: &ThemesArgs, out: &mut dyn Write) -> std::io::Result<()> {
+    if args.list {
+        return out.write_all(themes::built_in::list_csv().as_bytes());
+    }
+    let found = themes::built_in::find(&args.name).expect("checked by the parser");
+    out.write_all(found.csv.as_bytes())
 }
 
 fn print_syllables(args: &SyllablesArgs, out: &mut dyn Write) -> std::io::Result<()> {

@@ -1,26 +1,39 @@
-//! Theme dictionaries: load the `theme,pattern` CSV (SPEC), compile it, and
-//! count matches in a document's words.
+//! Theme dictionaries: read them (the `theme,pattern` CSV of the SPEC,
+//! LIWC `.dic` and `.dicx`, quanteda YAML), compile them, and count their
+//! matches in a document's words ([`matching`]).
 //!
 //! A pattern is a word (`exclusion`), a prefix with a trailing `*`
 //! (`financ*`), or a phrase of several words (`chain of command`, whose last
-//! word may also end in `*`). Matching ignores case and stays within one
-//! sentence. Within a theme, the longest pattern that matches at a word wins
-//! and its words are not matched again, so `rule of law` does not also count
-//! as `law` in the same theme; different themes count independently.
+//! word may also end in `*`). Matching ignores case (unless a pattern is
+//! marked lower-case only) and stays within one sentence. Within a theme,
+//! the longest pattern that matches at a word wins and its words are not
+//! matched again, so `rule of law` does not also count as `law` in the same
+//! theme; different themes count independently. A pattern may carry a
+//! weight, summed into a weighted score beside the count.
 //!
 //! Themes nest by name: `security/violence` and `security/policing` are
 //! children of `security`, which counts every match of either (and of its
 //! own patterns) by the same rule, so a word matched by both children is
 //! counted once for `security`, never twice.
+//!
+//! The commentary pack ([`built_in`]) is a second dictionary appended to
+//! the one in use: its themes are counted and reported like any other, but
+//! kept out of `dictionary_coverage`, which measures the user's dictionary.
 
+pub mod built_in;
+mod csv_dictionary;
+mod dicx;
 mod liwc;
+mod matching;
 mod yaml;
+
+pub use matching::{SentenceWords, ThemeMatch, NEGATION_WINDOW};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The built-in dictionary, as shipped in `data/themes.csv`.
+/// The built-in theme dictionary, as shipped in `data/themes.csv`.
 pub const BUILT_IN_CSV: &str = crate::data::THEMES;
 
 /// Why a theme dictionary could not be loaded.
@@ -46,6 +59,32 @@ pub enum ThemeError {
     },
 }
 
+/// A pattern's weight is kept in millionths, so that weighted scores add
+/// up exactly, in any order.
+pub const WEIGHT_UNIT: i64 = 1_000_000;
+
+/// The largest weight a pattern may have, either sign.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// How one pattern counts, besides its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternRule {
+    /// Its weight, in millionths ([`WEIGHT_UNIT`] is a weight of 1).
+    pub weight: i64,
+    /// Matches only words written in lower case (or capitalized as their
+    /// sentence's first word): `may` the verb, not `May` the month.
+    pub lower_case_only: bool,
+}
+
+impl Default for PatternRule {
+    fn default() -> Self {
+        PatternRule {
+            weight: WEIGHT_UNIT,
+            lower_case_only: false,
+        }
+    }
+}
+
 /// One pattern: its theme and its words, the last maybe a prefix.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -54,6 +93,8 @@ struct Pattern {
     lineage: Vec<usize>,
     words: Vec<String>,
     last_is_prefix: bool,
+    weight: i64,
+    lower_case_only: bool,
 }
 
 /// A compiled theme dictionary.
@@ -72,6 +113,11 @@ pub struct ThemeDictionary {
     parents: Vec<Option<usize>>,
     /// Count a match after a negator apart (`--theme-negation`).
     negation: bool,
+    /// Where the dictionary came from (`built-in` or the file).
+    origin: String,
+    /// Themes before this index are the dictionary's own; those after it
+    /// are the commentary pack's.
+    own_themes: usize,
 }
 
 /// Matches of one theme in one document.
@@ -82,8 +128,52 @@ pub struct ThemeTally {
     /// Matches with a negator among the three words before them, in the
     /// same sentence, when negation is looked for; not in `count`.
     pub negated: usize,
+    /// The sum of the weights of the matches in `count`, in millionths
+    /// ([`WEIGHT_UNIT`]); equal to `count` units when no weight is given.
+    pub weighted: i64,
     /// The matched words or phrases (lowercase) and how often each matched.
     pub matched: BTreeMap<String, usize>,
+}
+
+impl ThemeTally {
+    /// The weighted score: the sum of the weights of the matches.
+    pub fn weighted_score(&self) -> f64 {
+        self.weighted as f64 / WEIGHT_UNIT as f64
+    }
+}
+
+/// A theme as the reports show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeLabel {
+    /// Its name (`security/violence`).
+    pub name: String,
+    /// The dictionary it comes from: `built-in`, the file given, or
+    /// `commentary` for the commentary pack.
+    pub dictionary: String,
+    /// A theme of the commentary pack.
+    pub commentary: bool,
+}
+
+impl ThemeLabel {
+    /// Its rate's column in `documents.csv` (and metric name):
+    /// `theme_security_per_1000`, or `hedging_per_1000` for the pack.
+    pub fn rate_name(&self) -> String {
+        if self.commentary {
+            format!("{}_per_1000", self.name)
+        } else {
+            format!("theme_{}_per_1000", self.name)
+        }
+    }
+
+    /// Labels of plain themes of a dictionary named `dictionary`.
+    pub fn plain(names: &[&str], dictionary: &str) -> Vec<ThemeLabel> {
+        let label = |name: &&str| ThemeLabel {
+            name: (*name).to_owned(),
+            dictionary: dictionary.to_owned(),
+            commentary: false,
+        };
+        names.iter().map(label).collect()
+    }
 }
 
 impl ThemeDictionary {
@@ -93,7 +183,8 @@ impl ThemeDictionary {
     }
 
     /// Load a dictionary from a file: LIWC-style for a `.dic` file (see
-    /// [`ThemeDictionary::parse_dic`]), YAML for `.yml` or `.yaml` (see
+    /// [`ThemeDictionary::parse_dic`]), LIWC-22's CSV for `.dicx` (see
+    /// [`ThemeDictionary::parse_dicx`]), YAML for `.yml` or `.yaml` (see
     /// [`ThemeDictionary::parse_yaml`]), else the `theme,pattern` CSV.
     pub fn from_file(path: &Path) -> Result<Self, ThemeError> {
         let text = std::fs::read_to_string(path).map_err(|source| ThemeError::Read {
@@ -101,35 +192,26 @@ impl ThemeDictionary {
             source,
         })?;
         let origin = path.display().to_string();
-        let is_dic = path
+        let text = text.trim_start_matches('\u{feff}');
+        let extension = path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("dic"));
-        if is_dic {
-            return Self::parse_dic(&text, &origin);
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("dic") => Self::parse_dic(text, &origin),
+            Some("dicx") => Self::parse_dicx(text, &origin),
+            Some("yml" | "yaml") => Self::parse_yaml(text, &origin),
+            _ => Self::parse(text, &origin),
         }
-        let is_yaml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
-        if is_yaml {
-            return Self::parse_yaml(text.trim_start_matches('\u{feff}'), &origin);
-        }
-        Self::parse(text.trim_start_matches('\u{feff}'), &origin)
     }
 
     /// Parse a LIWC-style `.dic` dictionary (see [`liwc`]); `origin`
     /// names it in error messages and notes.
     pub fn parse_dic(text: &str, origin: &str) -> Result<Self, ThemeError> {
         let invalid = invalid_in(origin);
-        let mut dictionary = ThemeDictionary::empty();
+        let mut dictionary = ThemeDictionary::empty(origin);
         let notes = liwc::read_dic(text, &mut dictionary).map_err(|(l, m)| invalid(l, m))?;
-        let mut dictionary = dictionary.non_empty(origin, "no entries")?;
-        if notes.not_words > 0 {
-            dictionary.notes.push(format!(
-                "{} entr(ies) with no word in them (emoticons such as `:)`) left out: \
-                 textgauge matches words",
-                notes.not_words
-            ));
-        }
+        let mut dictionary = dictionary.non_empty("no entries")?;
+        dictionary.note_not_words(notes.not_words);
         if notes.conditional > 0 {
             dictionary.notes.push(format!(
                 "{} conditional category reference(s) (LIWC 2007's `(02 134)125/464` form, \
@@ -140,6 +222,44 @@ impl ThemeDictionary {
         Ok(dictionary)
     }
 
+    /// Parse a LIWC-22 `.dicx` dictionary (see [`dicx`]): one row an
+    /// entry, one column a category, a cell marked or weighted.
+    pub fn parse_dicx(text: &str, origin: &str) -> Result<Self, ThemeError> {
+        let mut dictionary = ThemeDictionary::empty(origin);
+        let not_words =
+            dicx::read_dicx(text, &mut dictionary).map_err(|(l, m)| invalid_in(origin)(l, m))?;
+        let mut dictionary = dictionary.non_empty("no entries")?;
+        dictionary.note_not_words(not_words);
+        Ok(dictionary)
+    }
+
+    /// Tell the user that `entries` entries had no word in them.
+    fn note_not_words(&mut self, entries: usize) {
+        if entries > 0 {
+            self.notes.push(format!(
+                "{entries} entr(ies) with no word in them (emoticons such as `:)`) left out: \
+                 textgauge matches words"
+            ));
+        }
+    }
+
+    /// Parse a YAML dictionary (see [`yaml`]): nested keys are nested
+    /// themes; `origin` names it in error messages.
+    pub fn parse_yaml(text: &str, origin: &str) -> Result<Self, ThemeError> {
+        let mut dictionary = ThemeDictionary::empty(origin);
+        yaml::read_yaml(text, &mut dictionary).map_err(|(l, m)| invalid_in(origin)(l, m))?;
+        dictionary.non_empty("no patterns")
+    }
+
+    /// Parse dictionary CSV text (see [`csv_dictionary`]); `origin` names
+    /// it in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Self, ThemeError> {
+        let mut dictionary = ThemeDictionary::empty(origin);
+        csv_dictionary::read_csv(text, &mut dictionary)
+            .map_err(|(l, m)| invalid_in(origin)(l, m))?;
+        dictionary.non_empty("no patterns")
+    }
+
     /// The same dictionary, counting a match that a negator (`not`, `no`,
     /// `never`, `without`… `data/negators.txt`) comes before, within three
     /// words of the same sentence, as negated instead of as a match.
@@ -148,19 +268,28 @@ impl ThemeDictionary {
         self
     }
 
-    /// Parse a YAML dictionary (see [`yaml`]): nested keys are nested
-    /// themes; `origin` names it in error messages.
-    pub fn parse_yaml(text: &str, origin: &str) -> Result<Self, ThemeError> {
-        let invalid = invalid_in(origin);
-        let mut dictionary = ThemeDictionary::empty();
-        yaml::read_yaml(text, &mut dictionary).map_err(|(l, m)| invalid(l, m))?;
-        dictionary.non_empty(origin, "no patterns")
+    /// The same dictionary with the themes of `pack` appended as commentary
+    /// themes: counted and reported, but not in `dictionary_coverage`.
+    pub fn with_commentary(mut self, pack: &ThemeDictionary) -> Self {
+        let offset = self.themes.len();
+        let first_pattern = self.patterns.len();
+        self.themes.extend(pack.themes.iter().cloned());
+        let parents = pack.parents.iter().map(|p| p.map(|p| p + offset));
+        self.parents.extend(parents);
+        for pattern in &pack.patterns {
+            let mut pattern = pattern.clone();
+            pattern.lineage.iter_mut().for_each(|t| *t += offset);
+            self.index_pattern(&pattern, self.patterns.len());
+            self.patterns.push(pattern);
+        }
+        debug_assert_eq!(self.patterns.len(), first_pattern + pack.patterns.len());
+        self
     }
 
     /// The dictionary, or an error saying `none` when it has no pattern.
-    fn non_empty(self, origin: &str, none: &str) -> Result<Self, ThemeError> {
+    fn non_empty(self, none: &str) -> Result<Self, ThemeError> {
         if self.patterns.is_empty() {
-            return Err(invalid_in(origin)(1, none.to_owned()));
+            return Err(invalid_in(&self.origin)(1, none.to_owned()));
         }
         Ok(self)
     }
@@ -170,57 +299,7 @@ impl ThemeDictionary {
         &self.notes
     }
 
-    /// Parse dictionary CSV text; `origin` names it in error messages.
-    pub fn parse(text: &str, origin: &str) -> Result<Self, ThemeError> {
-        let invalid = invalid_in(origin);
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| invalid(1, e.to_string()))?
-            .clone();
-        let column = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case(name))
-        };
-        let (Some(theme_col), Some(pattern_col)) = (column("theme"), column("pattern")) else {
-            return Err(invalid(
-                1,
-                "the header must name the columns `theme,pattern`".into(),
-            ));
-        };
-        // A column this reader does not know would be silently dropped:
-        // a `weight` column, say, whose weights would not count.
-        if let Some(unknown) = headers.iter().map(str::trim).find(|h| {
-            !["theme", "pattern"]
-                .iter()
-                .any(|k| h.eq_ignore_ascii_case(k))
-        }) {
-            return Err(invalid(
-                1,
-                format!(
-                    "unknown column `{unknown}`: a theme dictionary has the columns \
-                     `theme,pattern` only (weights are not read yet)"
-                ),
-            ));
-        }
-        let mut dictionary = ThemeDictionary::empty();
-        for record in reader.records() {
-            let record =
-                record.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-            let line = record.position().map_or(0, |p| p.line());
-            let theme = record.get(theme_col).unwrap_or("").trim();
-            let pattern = record.get(pattern_col).unwrap_or("").trim();
-            dictionary
-                .add(theme, pattern)
-                .map_err(|message| invalid(line, message))?;
-        }
-        dictionary.non_empty(origin, "no patterns")
-    }
-
-    fn empty() -> Self {
+    fn empty(origin: &str) -> Self {
         ThemeDictionary {
             themes: Vec::new(),
             patterns: Vec::new(),
@@ -229,10 +308,18 @@ impl ThemeDictionary {
             notes: Vec::new(),
             parents: Vec::new(),
             negation: false,
+            origin: origin.to_owned(),
+            own_themes: 0,
         }
     }
 
+    /// Add a pattern of weight 1, matching any case, to `theme`.
     fn add(&mut self, theme: &str, pattern: &str) -> Result<(), String> {
+        self.add_with(theme, pattern, PatternRule::default())
+    }
+
+    /// Add a pattern to `theme` (registered if new), counting by `rule`.
+    fn add_with(&mut self, theme: &str, pattern: &str, rule: PatternRule) -> Result<(), String> {
         if theme.is_empty() || pattern.is_empty() {
             return Err("a row needs both a theme and a pattern".into());
         }
@@ -243,27 +330,27 @@ impl ThemeDictionary {
         }
         let (words, last_is_prefix) = pattern_words(pattern)?;
         let theme = self.theme_index(theme)?;
-        let index = self.patterns.len();
-        if last_is_prefix && words.len() == 1 {
-            let prefix = &words[0];
-            self.prefixes
-                .entry(prefix.len())
-                .or_default()
-                .entry(prefix.clone())
-                .or_default()
-                .push(index);
-        } else {
-            self.by_first_word
-                .entry(words[0].clone())
-                .or_default()
-                .push(index);
-        }
-        self.patterns.push(Pattern {
+        let pattern = Pattern {
             lineage: self.lineage(theme),
             words,
             last_is_prefix,
-        });
+            weight: rule.weight,
+            lower_case_only: rule.lower_case_only,
+        };
+        self.index_pattern(&pattern, self.patterns.len());
+        self.patterns.push(pattern);
         Ok(())
+    }
+
+    /// File pattern number `index` under its first word or its prefix.
+    fn index_pattern(&mut self, pattern: &Pattern, index: usize) {
+        let first = pattern.words[0].clone();
+        if pattern.last_is_prefix && pattern.words.len() == 1 {
+            let by_prefix = self.prefixes.entry(first.len()).or_default();
+            by_prefix.entry(first).or_default().push(index);
+        } else {
+            self.by_first_word.entry(first).or_default().push(index);
+        }
     }
 
     /// The index of theme `name`, registered if new, after its parent
@@ -285,6 +372,7 @@ impl ThemeDictionary {
         };
         self.themes.push(name.to_owned());
         self.parents.push(parent);
+        self.own_themes = self.themes.len();
         Ok(self.themes.len() - 1)
     }
 
@@ -294,9 +382,27 @@ impl ThemeDictionary {
     }
 
     /// Theme names, in the order the dictionary first gives them (a
-    /// nested theme's parent just before its first child).
+    /// nested theme's parent just before its first child), then the
+    /// commentary pack's.
     pub fn themes(&self) -> &[String] {
         &self.themes
+    }
+
+    /// Each theme's name and where it comes from, in [`Self::themes`] order.
+    pub fn labels(&self) -> Vec<ThemeLabel> {
+        let label = |(index, name): (usize, &String)| {
+            let commentary = index >= self.own_themes;
+            ThemeLabel {
+                name: name.clone(),
+                dictionary: if commentary {
+                    built_in::COMMENTARY.to_owned()
+                } else {
+                    self.origin.clone()
+                },
+                commentary,
+            }
+        };
+        self.themes.iter().enumerate().map(label).collect()
     }
 
     /// Number of patterns.
@@ -304,92 +410,9 @@ impl ThemeDictionary {
         self.patterns.len()
     }
 
-    /// Count matches in one sentence's terms (lowercase words) and add them
-    /// to `tallies` (one per theme); returns the words inside any match.
-    pub fn match_sentence(&self, terms: &[&str], tallies: &mut [ThemeTally]) -> usize {
-        let starts: Vec<bool> = terms.iter().map(|term| self.may_start(term)).collect();
-        self.match_sentence_at(terms, &starts, tallies, None)
-    }
-
-    /// Whether some pattern may start at `term` (lowercase): a caller that
-    /// meets the same terms again and again works this out once a term.
-    pub fn may_start(&self, term: &str) -> bool {
-        self.candidates(term).next().is_some()
-    }
-
-    /// [`ThemeDictionary::match_sentence`], told which terms may start a
-    /// pattern (`starts[i]` is [`ThemeDictionary::may_start`] of `terms[i]`).
-    /// Returns how many of the words are inside a match of any theme, each
-    /// counted once.
-    /// Each match is also pushed to `sink`, when given.
-    pub fn match_sentence_at(
-        &self,
-        terms: &[&str],
-        starts: &[bool],
-        tallies: &mut [ThemeTally],
-        mut sink: Option<&mut Vec<ThemeMatch>>,
-    ) -> usize {
-        if !starts.contains(&true) {
-            return 0;
-        }
-        // Matches are found at rising starts: the words covered so far are
-        // those before `covered_to`, and a match adds what lies past it.
-        let (mut covered, mut covered_to) = (0, 0);
-        let mut free_from = vec![0usize; self.themes.len()];
-        let mut best: Vec<Option<usize>> = vec![None; self.themes.len()];
-        for start in (0..terms.len()).filter(|&start| starts[start]) {
-            best.fill(None);
-            for pattern in self.candidates(terms[start]) {
-                let p = &self.patterns[pattern];
-                if !p.matches(&terms[start..]) {
-                    continue;
-                }
-                for &theme in &p.lineage {
-                    let longer =
-                        best[theme].is_none_or(|b| p.words.len() > self.patterns[b].words.len());
-                    if start >= free_from[theme] && longer {
-                        best[theme] = Some(pattern);
-                    }
-                }
-            }
-            for (theme, found) in best.iter().enumerate() {
-                if let Some(pattern) = found {
-                    let len = self.patterns[*pattern].words.len();
-                    let text = terms[start..start + len].join(" ");
-                    let tally = &mut tallies[theme];
-                    let negated = self.negation && follows_negator(&terms[..start]);
-                    if let Some(sink) = sink.as_deref_mut() {
-                        sink.push(ThemeMatch {
-                            theme,
-                            start,
-                            len,
-                            negated,
-                        });
-                    }
-                    if negated {
-                        tally.negated += 1;
-                    } else {
-                        tally.count += 1;
-                        *tally.matched.entry(text).or_default() += 1;
-                    }
-                    free_from[theme] = start + len;
-                    covered += (start + len).saturating_sub(start.max(covered_to));
-                    covered_to = covered_to.max(start + len);
-                }
-            }
-        }
-        covered
-    }
-
-    /// Patterns that may match starting at a word: by its exact form (words
-    /// and phrases) and by each prefix length.
-    fn candidates<'a>(&'a self, term: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let exact = self.by_first_word.get(term).into_iter().flatten();
-        let prefixed = self
-            .prefixes
-            .iter()
-            .filter_map(move |(len, map)| term.get(..*len).and_then(|head| map.get(head)));
-        exact.chain(prefixed.flatten()).copied()
+    /// Whether some pattern has a weight other than 1.
+    pub fn is_weighted(&self) -> bool {
+        self.patterns.iter().any(|p| p.weight != WEIGHT_UNIT)
     }
 }
 
@@ -414,18 +437,20 @@ fn pattern_words(pattern: &str) -> Result<(Vec<String>, bool), String> {
     Ok((words, stem.is_some()))
 }
 
-/// One match found in a sentence: its theme, its first word and number of
-/// words, and whether a negator comes before it (with negation on).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ThemeMatch {
-    /// The theme's index in the dictionary.
-    pub theme: usize,
-    /// Its first word's position in the sentence.
-    pub start: usize,
-    /// Its words.
-    pub len: usize,
-    /// A negator comes before it.
-    pub negated: bool,
+/// A weight as written (`1`, `0.75`, `-2.5e-1`) in millionths: a finite
+/// number between -[`MAX_WEIGHT`] and [`MAX_WEIGHT`], rounded to six
+/// decimals.
+fn parse_weight(written: &str) -> Result<i64, String> {
+    let weight: f64 = written
+        .trim()
+        .parse()
+        .map_err(|_| format!("weight `{written}` is not a number"))?;
+    if !weight.is_finite() || weight.abs() > MAX_WEIGHT {
+        return Err(format!(
+            "weight `{written}` is out of range: weights lie between -{MAX_WEIGHT} and {MAX_WEIGHT}"
+        ));
+    }
+    Ok((weight * WEIGHT_UNIT as f64).round() as i64)
 }
 
 /// Errors of the dictionary `origin`, by line.
@@ -437,193 +462,8 @@ fn invalid_in(origin: &str) -> impl Fn(u64, String) -> ThemeError + '_ {
     }
 }
 
-/// Words before a match in which a negator counts.
-pub const NEGATION_WINDOW: usize = 3;
-
-/// Whether a negator is among the last [`NEGATION_WINDOW`] of `before`
-/// (the terms before a match, in its sentence).
-fn follows_negator(before: &[&str]) -> bool {
-    static NEGATORS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let negators = NEGATORS.get_or_init(|| crate::data::entries(crate::data::NEGATORS).collect());
-    let from = before.len().saturating_sub(NEGATION_WINDOW);
-    before[from..].iter().any(|term| negators.contains(term))
-}
-
 /// The parent of a nested theme (`security` for `security/violence`;
 /// `""` for a theme at the top).
 pub fn theme_parent(theme: &str) -> &str {
     theme.rsplit_once('/').map_or("", |(parent, _)| parent)
-}
-
-impl Pattern {
-    fn matches(&self, terms: &[&str]) -> bool {
-        let n = self.words.len();
-        if terms.len() < n {
-            return false;
-        }
-        let exact = self.words[..n - 1].iter().zip(terms).all(|(w, t)| w == t);
-        let last = &self.words[n - 1];
-        exact
-            && if self.last_is_prefix {
-                terms[n - 1].starts_with(last.as_str())
-            } else {
-                terms[n - 1] == last
-            }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dictionary() -> ThemeDictionary {
-        let csv = "theme,pattern\nmoney,financ*\nmoney,pay\ncommand,chain of command\ncommand,command\ncommand,rule of law*\n";
-        ThemeDictionary::parse(csv, "test").unwrap()
-    }
-
-    fn tally(dictionary: &ThemeDictionary, sentence: &str) -> Vec<ThemeTally> {
-        let mut tallies = vec![ThemeTally::default(); dictionary.themes().len()];
-        let terms: Vec<&str> = sentence.split(' ').collect();
-        dictionary.match_sentence(&terms, &mut tallies);
-        tallies
-    }
-
-    #[test]
-    fn words_prefixes_and_phrases_match() {
-        let tallies = tally(
-            &dictionary(),
-            "financial pay and financing the chain of command under rule of lawyers",
-        );
-        assert_eq!(tallies[0].count, 3);
-        assert_eq!(tallies[0].matched["financial"], 1);
-        assert_eq!(tallies[1].count, 2);
-        assert_eq!(tallies[1].matched["chain of command"], 1);
-        assert_eq!(tallies[1].matched["rule of lawyers"], 1);
-    }
-
-    #[test]
-    fn words_covered_by_several_themes_count_once() {
-        let csv = "theme,pattern\nlong,chain of command\nshort,command\nmoney,financ*\n";
-        let dictionary = ThemeDictionary::parse(csv, "test").unwrap();
-        let mut tallies = vec![ThemeTally::default(); 3];
-        let terms: Vec<&str> = "the chain of command and financing command"
-            .split(' ')
-            .collect();
-        let covered = dictionary.match_sentence(&terms, &mut tallies);
-        assert_eq!(
-            covered, 5,
-            "chain of command (3, `command` inside it once), financing, command"
-        );
-        assert_eq!(
-            (tallies[0].count, tallies[1].count, tallies[2].count),
-            (1, 2, 1)
-        );
-        assert_eq!(dictionary.match_sentence(&["no", "match"], &mut tallies), 0);
-    }
-
-    #[test]
-    fn nested_themes_roll_up_counting_a_word_once_for_a_parent() {
-        let csv = "theme,pattern\nsecurity/violence,attack*\nsecurity/violence,armed*\n\
-                   security/policing,police\nsecurity/policing,armed police\nsecurity,security\n";
-        let dictionary = ThemeDictionary::parse(csv, "test").unwrap();
-        assert_eq!(
-            dictionary.themes(),
-            ["security", "security/violence", "security/policing"],
-            "a parent comes just before its first child"
-        );
-        let tallies = tally(&dictionary, "armed police attack the police security");
-        // violence: armed, attack; policing: armed police, police;
-        // security: armed police (once, though both children match in it),
-        // attack, police, security.
-        let counts: Vec<usize> = tallies.iter().map(|t| t.count).collect();
-        assert_eq!(counts, [4, 2, 2]);
-        assert_eq!(tallies[0].matched["armed police"], 1);
-        assert_eq!(theme_parent("security/violence"), "security");
-        assert_eq!(theme_parent("a/b/c"), "a/b");
-        assert_eq!(theme_parent("security"), "");
-        for bad in ["a//b", "/a", "a/", "a/ /b"] {
-            let csv = format!("theme,pattern\n{bad},word\n");
-            let err = ThemeDictionary::parse(&csv, "f").unwrap_err().to_string();
-            assert!(err.contains("every level"), "{bad}: {err}");
-        }
-    }
-
-    #[test]
-    fn a_match_within_three_words_after_a_negator_is_negated() {
-        let csv = "theme,pattern\neconomy,tax*\nsecurity,attack*\nsecurity,armed attack\n";
-        let on = ThemeDictionary::parse(csv, "test")
-            .unwrap()
-            .with_negation(true);
-        let count = |d: &ThemeDictionary, sentence: &str| -> Vec<(usize, usize)> {
-            tally(d, sentence)
-                .iter()
-                .map(|t| (t.count, t.negated))
-                .collect()
-        };
-        // `tax` has `no` two words before; `attack` has `tax and the`.
-        assert_eq!(
-            count(&on, "there was no new tax and the attack came"),
-            [(0, 1), (1, 0)]
-        );
-        // Three words before is the limit; four is too far.
-        assert_eq!(count(&on, "not a single new attack"), [(0, 0), (1, 0)]);
-        assert_eq!(count(&on, "not a single attack"), [(0, 0), (0, 1)]);
-        // A phrase is negated by what comes before its first word.
-        assert_eq!(count(&on, "without an armed attack"), [(0, 0), (0, 1)]);
-        assert_eq!(count(&on, "they don't tax"), [(0, 1), (0, 0)]);
-        let off = ThemeDictionary::parse(csv, "test").unwrap();
-        assert_eq!(count(&off, "there was no new tax"), [(1, 0), (0, 0)]);
-    }
-
-    #[test]
-    fn pattern_words_are_cut_as_the_text_is() {
-        let words = |p: &str| pattern_words(p).map(|(w, prefix)| (w.join(" "), prefix));
-        // As in the text: a hyphenated compound is one word, its term
-        // lowercase.
-        assert_eq!(words("al-Qaeda"), Ok(("al-qaeda".into(), false)));
-        assert_eq!(words("Don\u{2019}t"), Ok(("don't".into(), false)));
-        assert_eq!(words("interest rate*"), Ok(("interest rate".into(), true)));
-        assert_eq!(words("U.S."), Ok(("u.s".into(), false)));
-        for bad in ["*", "rate *", "wo*rd", ":)"] {
-            assert!(pattern_words(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn the_longest_match_wins_within_a_theme() {
-        let tallies = tally(&dictionary(), "the chain of command and command");
-        assert_eq!(tallies[1].count, 2, "the phrase once, the lone word once");
-    }
-
-    #[test]
-    fn a_prefix_does_not_match_a_shorter_word() {
-        assert_eq!(tally(&dictionary(), "fin finance")[0].count, 1);
-    }
-
-    #[test]
-    fn bad_dictionaries_are_rejected_with_a_line() {
-        let err =
-            ThemeDictionary::parse("theme,pattern\nx,good\nx,bad*word\n", "f.csv").unwrap_err();
-        assert!(err.to_string().contains("line 3"), "{err}");
-        assert!(ThemeDictionary::parse("name,value\nx,y\n", "f").is_err());
-        assert!(ThemeDictionary::parse("theme,pattern\n", "f").is_err());
-        assert!(ThemeDictionary::parse("theme,pattern\nx,*\n", "f").is_err());
-        let unclosed = ThemeDictionary::parse("theme,pattern\nx,\"open\ny,z\n", "f").unwrap_err();
-        assert!(unclosed.to_string().contains("line 2"), "{unclosed}");
-    }
-
-    #[test]
-    fn the_built_in_dictionary_has_seven_themes_of_25_patterns() {
-        let dictionary = ThemeDictionary::built_in();
-        assert!(dictionary.themes().len() >= 7);
-        for theme in 0..dictionary.themes().len() {
-            let n = dictionary
-                .patterns
-                .iter()
-                .filter(|p| p.lineage[0] == theme)
-                .count();
-            assert!(n >= 25, "{} has {n}", dictionary.themes()[theme]);
-        }
-    }
 }

@@ -12,7 +12,7 @@ use textgauge::batch::{
 use textgauge::config::{CsvStyle, GroupBy};
 use textgauge::input::Document;
 use textgauge::report::{build_tables, CsvExporter, TableOptions};
-use textgauge::themes::ThemeDictionary;
+use textgauge::themes::{ThemeDictionary, ThemeLabel};
 
 /// Sentences of common words (shared across documents, so that document
 /// frequencies and group counts add up across parts) and made-up words (so
@@ -61,7 +61,7 @@ fn analyses(texts: &[(String, u8)]) -> Vec<Analysis> {
         .collect()
 }
 
-fn partial_of(analyses: &mut [Analysis], themes: &[String]) -> BatchPartial {
+fn partial_of(analyses: &mut [Analysis], themes: &[ThemeLabel]) -> BatchPartial {
     let mut partial = BatchPartial::new(metric_names(themes), metric_decimals(themes));
     for analysis in analyses {
         summarize(&mut partial, analysis, Some(&GroupBy::Folder));
@@ -119,7 +119,7 @@ proptest! {
         texts in prop::collection::vec((prose(), 0u8..3), 1..14),
         parts in prop::sample::select(vec![1usize, 2, 3, 7, 64]),
     ) {
-        let themes = ThemeDictionary::built_in().themes().to_vec();
+        let themes = ThemeDictionary::built_in().labels();
         let whole = Batch::from_analyses(analyses(&texts), themes.clone(), Some(&GroupBy::Folder)).unwrap();
         let expected = report_bytes(&whole);
 
@@ -144,7 +144,7 @@ fn the_merge_is_tested_on_every_batch_report() {
         ("War and peace. The minister said.".to_owned(), 0),
         ("Growth rose and the economy grew.".to_owned(), 1),
     ];
-    let themes = ThemeDictionary::built_in().themes().to_vec();
+    let themes = ThemeDictionary::built_in().labels();
     let batch = Batch::from_analyses(analyses(&texts), themes, Some(&GroupBy::Folder)).unwrap();
     let names: Vec<String> = report_bytes(&batch)
         .into_iter()

@@ -128,7 +128,7 @@ proptest! {
     #[test]
     fn no_cell_is_ever_nan_or_infinite(text in "\\PC{0,300}") {
         let analysis = analyze_input(&text);
-        let themes = ThemeDictionary::built_in().themes().to_vec();
+        let themes = ThemeDictionary::built_in().labels();
         let batch = Batch::from_analyses(vec![analysis], themes, None).unwrap();
         let options = TableOptions { sentences: true, ..TableOptions::default() };
         for table in build_tables(&batch, options) {

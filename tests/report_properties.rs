@@ -10,7 +10,7 @@ use textgauge::batch::Batch;
 use textgauge::config::{Config, CsvStyle, InputSpec};
 use textgauge::input::{document_from_bytes, Document};
 use textgauge::report::{build_tables, CsvExporter, TableOptions};
-use textgauge::themes::ThemeDictionary;
+use textgauge::themes::{ThemeDictionary, ThemeLabel};
 
 /// Prose laced with what breaks CSV files and spreadsheets: formula
 /// starters, quotes, delimiters, tabs, line ends, number-like and
@@ -64,7 +64,15 @@ fn with_sentences() -> AnalysisRules {
 
 /// Every report of `analyses` as CSV in `style`, parsed back: (name, header, rows).
 fn reports(analyses: &[Analysis], style: CsvStyle) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
-    let themes = ThemeDictionary::built_in().themes().to_vec();
+    reports_of(analyses, ThemeDictionary::built_in().labels(), style)
+}
+
+/// [`reports`] of analyses of a dictionary of these themes.
+fn reports_of(
+    analyses: &[Analysis],
+    themes: Vec<ThemeLabel>,
+    style: CsvStyle,
+) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
     let exporter = CsvExporter {
         dir: Default::default(),
         style,
@@ -186,7 +194,7 @@ proptest! {
                 // Reports with a row per document and nothing from the rest of
                 // the batch; the batch-wide ones are checked by the merge
                 // property in `tests/batch_merge.rs`.
-                Ok(batch) => reports(&batch.analyses.iter().map(|a| a.into_owned()).collect::<Vec<_>>(), CsvStyle::default())
+                Ok(batch) => reports_of(&batch.analyses.iter().map(|a| a.into_owned()).collect::<Vec<_>>(), batch.themes.clone(), CsvStyle::default())
                     .into_iter()
                     .filter(|(name, _, _)| ["documents", "themes", "sentences"].contains(&name.as_str()))
                     .map(|(_, _, rows)| rows)

@@ -34,7 +34,7 @@ const DE_DE: u32 = 1031;
 const FR_FR: u32 = 1036;
 
 /// Columns of text; every other column holds numbers.
-const TEXT_COLUMNS: [&str; 20] = [
+const TEXT_COLUMNS: [&str; 21] = [
     "document",
     "author",
     "published",
@@ -48,9 +48,10 @@ const TEXT_COLUMNS: [&str; 20] = [
     "term",
     "theme",
     "parent",
+    "dictionary",
     "matched_terms",
     "left",
-    "matched",
+    "match",
     "right",
     "text",
     "stage",

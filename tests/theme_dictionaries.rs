@@ -12,7 +12,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::tempdir;
 
-/// Analyze `text` with the dictionary `dictionary` and `extra` options;
+/// Analyze `text` with the dictionary `dictionary` and `extra` options,
+/// without the commentary pack (tested on its own in `tests/commentary.rs`);
 /// the run's stderr and its reports' folder (inside `dir`).
 fn analyzed(dir: &Path, text: &str, dictionary: &Path, extra: &[&str]) -> (String, PathBuf) {
     let input = dir.join("piece.txt");
@@ -24,6 +25,7 @@ fn analyzed(dir: &Path, text: &str, dictionary: &Path, extra: &[&str]) -> (Strin
         .arg("--themes")
         .arg(dictionary)
         .args(extra)
+        .arg("--no-commentary")
         .arg("--out")
         .arg(&out)
         .assert()
@@ -201,8 +203,63 @@ fn what_a_dic_file_cannot_say_is_an_error_naming_its_line() {
 fn a_csv_column_the_reader_does_not_know_is_an_error_not_ignored() {
     let dir = tempdir().unwrap();
     let dictionary = dir.path().join("weighted.csv");
-    fs::write(&dictionary, "theme,pattern,weight\nsecurity,attack*,2\n").unwrap();
-    refused(&dictionary, "unknown column `weight`");
+    fs::write(&dictionary, "theme,pattern,weigth\nsecurity,attack*,2\n").unwrap();
+    refused(&dictionary, "unknown column `weigth`");
+}
+
+#[test]
+fn a_dicx_dictionary_counts_as_its_dic_twin() {
+    // The LIWC-22 layout, saved with a byte-order mark and Windows line ends.
+    let found = theme_counts(COMMENTARY, &fixture("commentary.dicx"));
+    assert_eq!(found, theme_counts(COMMENTARY, &fixture("commentary.dic")));
+    assert_eq!(found[2], ("attribution".to_owned(), 3));
+}
+
+/// A piece for the weighted dictionaries (21 words): tone matches good (2),
+/// bad (-1.5), costly (-1), mistake (-0.5) and very bad (-3, the longest
+/// match, so its `bad` is not counted again): 5 matches, weighted -4;
+/// economy matches reform (0.5) and costly (1): 2 matches, weighted 1.5.
+const WEIGHTED: &str = "The reform is a good step, though critics call it a bad and costly \
+                        mistake. A very bad one, they said.";
+
+#[test]
+fn weighted_dictionaries_add_a_weighted_score_beside_the_count() {
+    for name in ["tone_weighted.csv", "tone_weighted.dicx"] {
+        let dir = tempdir().unwrap();
+        let (_, out) = analyzed(dir.path(), WEIGHTED, &fixture(name), &[]);
+        let rows: Vec<[String; 4]> = report(&out, "themes.csv")
+            .into_iter()
+            .map(|row| {
+                let cells = [&row["theme"], &row["count"], &row["weighted"]];
+                let [theme, count, weighted] = cells.map(String::clone);
+                [
+                    theme,
+                    count,
+                    weighted,
+                    row["weighted_per_1000_words"].clone(),
+                ]
+            })
+            .collect();
+        let expected = [
+            ["tone", "5", "-4.0000", "-190.48"],
+            ["economy", "2", "1.5000", "71.43"],
+        ];
+        assert_eq!(rows, expected.map(|r| r.map(str::to_owned)), "{name}");
+    }
+}
+
+#[test]
+fn a_dicx_file_that_cannot_be_read_names_its_line_and_category() {
+    let dir = tempdir().unwrap();
+    let dictionary = dir.path().join("broken.dicx");
+    fs::write(&dictionary, "DicTerm,tone,economy\ngood,2,\nbad,yes,\n").unwrap();
+    refused(&dictionary, "line 3: entry `bad`, category `tone`");
+    let wrong = dir.path().join("wrong.dicx");
+    fs::write(&wrong, "Word,tone\ngood,X\n").unwrap();
+    refused(
+        &wrong,
+        "line 1: a .dicx file's first column is headed `DicTerm`",
+    );
 }
 
 #[test]
@@ -283,7 +340,7 @@ fn kwic_shows_each_match_in_its_sentence() {
                 &row["sentence"],
                 &row["theme"],
                 &row["left"],
-                &row["matched"],
+                &row["match"],
                 &row["right"],
             ]
             .map(String::clone)
@@ -322,13 +379,7 @@ fn kwic_context_is_exact_when_a_sentence_opens_with_a_quote_and_holds_a_pound_si
     let rows: Vec<[String; 4]> = report(&out, "kwic.csv")
         .into_iter()
         .map(|row| {
-            [
-                &row["sentence"],
-                &row["left"],
-                &row["matched"],
-                &row["right"],
-            ]
-            .map(String::clone)
+            [&row["sentence"], &row["left"], &row["match"], &row["right"]].map(String::clone)
         })
         .collect();
     let expected = [
@@ -351,13 +402,7 @@ fn kwic_context_stops_at_a_glued_sentence_end() {
     let rows: Vec<[String; 4]> = report(&out, "kwic.csv")
         .into_iter()
         .map(|row| {
-            [
-                &row["sentence"],
-                &row["left"],
-                &row["matched"],
-                &row["right"],
-            ]
-            .map(String::clone)
+            [&row["sentence"], &row["left"], &row["match"], &row["right"]].map(String::clone)
         })
         .collect();
     let expected =

@@ -32,7 +32,7 @@ pub fn check_analysis(data: &[u8]) {
     let analysis = analyze_document(&document, dictionary(), &rules);
     let in_sentences: usize = analysis.sentences.iter().map(|s| s.words).sum();
     assert_eq!(in_sentences, analysis.counts.words);
-    let themes = dictionary().themes().to_vec();
+    let themes = dictionary().labels();
     let batch = Batch::from_analyses(vec![analysis], themes, None).expect("a store in memory");
     for style in styles() {
         let exporter = CsvExporter {

@@ -13,7 +13,7 @@ use super::{AnalysisRules, KwicLine, SentenceStats};
 use crate::text::paragraphs::BlockSpan;
 use crate::text::sentences::split_blocks;
 use crate::text::words::{words, Word};
-use crate::themes::{ThemeDictionary, ThemeMatch, ThemeTally};
+use crate::themes::{SentenceWords, ThemeDictionary, ThemeMatch, ThemeTally};
 use rustc_hash::FxHashMap;
 
 /// A spelling met in this document.
@@ -114,6 +114,7 @@ impl<'a> DocumentCounter<'a> {
         self.sentences += 1;
         let mut ids = Vec::with_capacity(words.len());
         let mut starts = Vec::with_capacity(words.len());
+        let mut lower_case = Vec::with_capacity(words.len());
         let mut syllables = 0;
         for (position, word) in words.iter().enumerate() {
             let id = lexicon.spelling_id(word.text);
@@ -126,6 +127,8 @@ impl<'a> DocumentCounter<'a> {
                 seen.capital_inside |= spelling.facts.capitalized && position > 0;
             }
             starts.push(seen.starts_theme);
+            let facts = spelling.facts;
+            lower_case.push(!facts.capitalized || (position == 0 && !facts.in_capitals));
             self.tokens.push(word_type);
             ids.push(spelling.term);
         }
@@ -133,9 +136,14 @@ impl<'a> DocumentCounter<'a> {
         let mut found = std::mem::take(&mut self.found);
         found.clear();
         let keep = self.rules.kwic_window.map(|_| &mut found);
+        let sentence_words = SentenceWords {
+            terms: &terms,
+            starts: &starts,
+            lower_case: &lower_case,
+        };
         self.theme_words += self
             .themes
-            .match_sentence_at(&terms, &starts, &mut self.tallies, keep);
+            .match_sentence_at(sentence_words, &mut self.tallies, keep);
         if let Some(window) = self.rules.kwic_window {
             let lines = found
                 .iter()

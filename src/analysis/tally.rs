@@ -179,6 +179,7 @@ fn add_theme_tallies(tallies: &mut Vec<ThemeTally>, more: Vec<ThemeTally>) {
     for (tally, extra) in tallies.iter_mut().zip(more) {
         tally.count += extra.count;
         tally.negated += extra.negated;
+        tally.weighted += extra.weighted;
         for (text, n) in extra.matched {
             *tally.matched.entry(text).or_default() += n;
         }

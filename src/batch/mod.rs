@@ -28,6 +28,7 @@ pub use vocabulary::{TermId, Vocabulary};
 use crate::analysis::Analysis;
 use crate::config::GroupBy;
 use crate::metrics::measures::{compared, per_thousand, Figures};
+use crate::themes::ThemeLabel;
 
 /// The results of a batch.
 #[derive(Debug)]
@@ -42,8 +43,8 @@ pub struct Batch {
     pub summaries: Vec<DocumentSummary>,
     /// The statistics of the whole batch.
     pub stats: BatchStats,
-    /// Theme names of the dictionary used.
-    pub themes: Vec<String>,
+    /// The themes of the dictionary used (and of the commentary pack).
+    pub themes: Vec<ThemeLabel>,
     /// Inputs that could not be analyzed, in input order.
     pub failures: Vec<Failure>,
     /// Inputs analyzed with something to say about them.
@@ -56,7 +57,7 @@ impl Batch {
     /// analyze documents themselves.
     pub fn from_analyses(
         mut analyses: Vec<Analysis>,
-        themes: Vec<String>,
+        themes: Vec<ThemeLabel>,
         group_by: Option<&GroupBy>,
     ) -> std::io::Result<Batch> {
         let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
@@ -73,7 +74,7 @@ impl Batch {
     pub fn from_partial(
         analyses: DocumentStore,
         partial: BatchPartial,
-        themes: Vec<String>,
+        themes: Vec<ThemeLabel>,
     ) -> Batch {
         let (summaries, stats) = partial.finalize();
         Batch {
@@ -108,15 +109,15 @@ pub fn summarize(partial: &mut BatchPartial, analysis: &mut Analysis, group_by: 
 
 /// The names of the compared metrics: every compared measure of the
 /// registry, then each theme's rate per 1,000 words.
-pub fn metric_names(themes: &[String]) -> Vec<String> {
+pub fn metric_names(themes: &[ThemeLabel]) -> Vec<String> {
     compared()
         .map(|m| m.name.to_owned())
-        .chain(themes.iter().map(|theme| theme_rate_name(theme)))
+        .chain(themes.iter().map(ThemeLabel::rate_name))
         .collect()
 }
 
 /// Decimals of each compared metric (rates have 2).
-pub fn metric_decimals(themes: &[String]) -> Vec<usize> {
+pub fn metric_decimals(themes: &[ThemeLabel]) -> Vec<usize> {
     compared()
         .map(|m| m.decimals())
         .chain(themes.iter().map(|_| THEME_RATE_DECIMALS))
@@ -125,11 +126,6 @@ pub fn metric_decimals(themes: &[String]) -> Vec<usize> {
 
 /// Decimals of theme rates.
 pub const THEME_RATE_DECIMALS: usize = 2;
-
-/// The `documents.csv` column (and metric name) of a theme's rate.
-pub fn theme_rate_name(theme: &str) -> String {
-    format!("theme_{theme}_per_1000")
-}
 
 /// One document's values of the compared metrics, in [`metric_names`] order.
 pub fn metric_row(analysis: &Analysis) -> Vec<Option<f64>> {

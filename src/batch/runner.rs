@@ -42,7 +42,7 @@ pub fn analyze_sources(
         .into_iter()
         .map(|(document, message)| Warning { document, message })
         .collect();
-    let themes = dictionary.themes().to_vec();
+    let themes = dictionary.labels();
     let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
     let mut analyses = DocumentStore::default();
     let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config, progress)

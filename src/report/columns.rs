@@ -6,8 +6,8 @@
 
 use super::{text, Cell};
 use crate::analysis::Analysis;
-use crate::batch::theme_rate_name;
 use crate::metrics::measures::{per_thousand, Figures, Measure, Value, MEASURES};
+use crate::themes::ThemeLabel;
 
 /// Columns before the measures.
 const IDENTITY: [&str; 2] = ["document", "title"];
@@ -73,20 +73,20 @@ pub fn metadata_cells<'a>(
 
 /// The header of `documents.csv` for a dictionary of these themes, without
 /// metadata columns.
-pub fn document_header(themes: &[String]) -> Vec<String> {
+pub fn document_header(themes: &[ThemeLabel]) -> Vec<String> {
     IDENTITY
         .iter()
         .copied()
         .chain(MEASURES.iter().map(|m| m.name))
         .chain(INPUT_FACTS)
         .map(str::to_owned)
-        .chain(themes.iter().map(|theme| theme_rate_name(theme)))
+        .chain(themes.iter().map(ThemeLabel::rate_name))
         .collect()
 }
 
 /// The header of `documents.csv` with the metadata columns right after
 /// `document`.
-pub fn document_header_with(themes: &[String], metadata: &[MetadataColumn]) -> Vec<String> {
+pub fn document_header_with(themes: &[ThemeLabel], metadata: &[MetadataColumn]) -> Vec<String> {
     let mut header = document_header(themes);
     let names = metadata.iter().map(|c| c.header.clone());
     header.splice(1..1, names);

@@ -10,7 +10,7 @@ use super::{text, Cell, Table};
 use crate::analysis::Analysis;
 use crate::batch::{Batch, DocumentStore, Failure, KeynessRules};
 use crate::metrics::measures::per_thousand;
-use crate::themes::theme_parent;
+use crate::themes::{theme_parent, ThemeLabel};
 
 /// Decimals of per-1,000-word rates.
 const RATE: usize = 2;
@@ -103,7 +103,7 @@ fn batch_metadata_columns(batch: &Batch) -> Vec<MetadataColumn> {
 
 fn documents<'a>(
     analyses: &'a DocumentStore,
-    themes: &[String],
+    themes: &[ThemeLabel],
     metadata: Vec<MetadataColumn>,
 ) -> Table<'a> {
     Table::new(
@@ -121,7 +121,7 @@ fn owned(row: Vec<Cell<'_>>) -> Vec<Cell<'static>> {
     row.into_iter().map(Cell::into_owned).collect()
 }
 
-fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'a> {
+fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [ThemeLabel]) -> Table<'a> {
     let rows = analyses.iter().flat_map(move |a| {
         let rows: Vec<Vec<Cell>> = themes
             .iter()
@@ -129,13 +129,19 @@ fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'
             .map(|(theme, tally)| {
                 vec![
                     Cell::Text(a.id.clone().into()),
-                    text(theme),
+                    text(&theme.name),
                     Cell::Count(tally.count),
                     per_thousand_cell(tally.count, a.counts.words),
                     Cell::Count(tally.matched.len()),
                     Cell::Text(matched_terms(&tally.matched).into()),
-                    text(theme_parent(theme)),
+                    text(theme_parent(&theme.name)),
                     Cell::Count(tally.negated),
+                    Cell::Number(Some(tally.weighted_score()), WEIGHTED_DECIMALS),
+                    Cell::Number(
+                        per_thousand_weighted(tally.weighted_score(), a.counts.words),
+                        RATE,
+                    ),
+                    text(&theme.dictionary),
                 ]
             })
             .collect();
@@ -150,8 +156,19 @@ fn theme_table<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'
         "matched_terms",
         "parent",
         "negated",
+        "weighted",
+        "weighted_per_1000_words",
+        "dictionary",
     ];
     Table::new("themes", header(&names), rows)
+}
+
+/// Decimals of weighted scores.
+const WEIGHTED_DECIMALS: usize = 4;
+
+/// A weighted score per 1,000 words; none for a document without words.
+fn per_thousand_weighted(score: f64, words: usize) -> Option<f64> {
+    (words > 0).then(|| score * 1000.0 / words as f64)
 }
 
 /// `term:count` pairs, most frequent first, joined by `; `.
@@ -191,23 +208,23 @@ fn sentences(analyses: &DocumentStore) -> Table<'_> {
     Table::new("sentences", header(&names), rows)
 }
 
-fn kwic<'a>(analyses: &'a DocumentStore, themes: &'a [String]) -> Table<'a> {
+fn kwic<'a>(analyses: &'a DocumentStore, themes: &'a [ThemeLabel]) -> Table<'a> {
     let rows = analyses.iter().flat_map(move |a| {
         let Analysis { id, kwic, .. } = a.into_owned();
         kwic.into_iter().map(move |line| {
             vec![
                 Cell::Text(id.clone().into()),
-                Cell::Count(line.sentence),
-                text(&themes[line.theme]),
-                Cell::Text(line.left.into()),
+                text(&themes[line.theme].name),
                 Cell::Text(line.matched.into()),
+                Cell::Text(line.left.into()),
                 Cell::Text(line.right.into()),
+                Cell::Count(line.sentence),
                 Cell::Flag(line.negated),
             ]
         })
     });
     let names = [
-        "document", "sentence", "theme", "left", "matched", "right", "negated",
+        "document", "theme", "match", "left", "right", "sentence", "negated",
     ];
     Table::new("kwic", header(&names), rows)
 }

@@ -94,7 +94,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<ThemeDictionary, (u64, String)> {
-        let mut dictionary = ThemeDictionary::empty();
+        let mut dictionary = ThemeDictionary::empty("t.yml");
         read_yaml(text, &mut dictionary).map(|()| dictionary)
     }
 
