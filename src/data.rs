@@ -11,6 +11,16 @@
 pub const CMUDICT_SYLLABLES: &str = include_str!("../data/cmudict_syllables.txt");
 /// Abbreviations for the sentence splitter, `abbreviation class` per line.
 pub const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+/// Domain and file endings, lowercase.
+pub const WEB_SUFFIXES: &str = include_str!("../data/web_suffixes.txt");
+/// Prepositions that open a fronted time or place phrase.
+pub const PREPOSITIONS: &str = include_str!("../data/prepositions.txt");
+/// Day and month names, lowercase.
+pub const CALENDAR_NAMES: &str = include_str!("../data/calendar_names.txt");
+/// Words that open a reported clause after a verb of saying, lowercase.
+pub const CLAUSE_OPENERS: &str = include_str!("../data/clause_openers.txt");
+/// Verbs of saying, lowercase.
+pub const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
 /// Words that commonly begin an English sentence.
 pub const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
 /// Acronyms that the pronouncing dictionary lists only as ordinary words.

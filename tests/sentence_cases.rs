@@ -1,6 +1,9 @@
-//! Runs the sentence splitter over the hand-written cases in
-//! `tests/sentences/cases.txt` (all must pass) and `tests/sentences/hard_cases.txt`
-//! (truly ambiguous cases: measured and reported, never failing).
+//! Runs the sentence splitter over the hand-written cases in every `.txt`
+//! file of `tests/sentences/` (a group each; all must pass): the general
+//! `cases.txt`, the ambiguous `hard_cases.txt`, and one file for each kind
+//! of hard case (inline lists, line items and wrapped prose, abbreviations
+//! that can end a sentence, ellipses, glued sentences). A regression case
+//! is a case added to a file.
 //!
 //! File format: `#` lines are comments; `=== name` starts a case; the input
 //! follows up to a `---` line (blank lines inside are paragraph breaks); then
@@ -99,31 +102,63 @@ fn report(file: &str, cases: &[Case]) -> usize {
     failures.len()
 }
 
-#[test]
-fn sentence_cases_all_pass() {
-    let cases = load("cases.txt");
-    assert!(
-        cases.len() >= 90,
-        "expected at least 90 cases, found {}",
-        cases.len()
-    );
-    let failures = report("cases.txt", &cases);
-    assert_eq!(
-        failures, 0,
-        "{failures} sentence case(s) failed; run with --nocapture for details"
-    );
+/// Every group of cases: each `.txt` file of `tests/sentences/`, by name.
+fn groups() -> Vec<(String, Vec<Case>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sentences");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    files.sort();
+    files.into_iter().map(|f| (f.clone(), load(&f))).collect()
 }
 
 #[test]
-fn hard_cases_are_reported() {
-    let cases = load("hard_cases.txt");
-    report("hard_cases.txt", &cases);
+fn every_sentence_case_passes() {
+    let mut failed = 0;
+    let mut total = 0;
+    for (file, cases) in groups() {
+        failed += report(&file, &cases);
+        total += cases.len();
+    }
+    assert!(total >= 250, "expected at least 250 cases, found {total}");
+    assert_eq!(
+        failed, 0,
+        "{failed} sentence case(s) failed; run with --nocapture for details"
+    );
+}
+
+/// The kinds of hard case of issue 11, each a group of at least ten: the
+/// case names start with the kind.
+#[test]
+fn each_kind_has_its_group_of_at_least_ten_cases() {
+    let names: Vec<String> = groups()
+        .into_iter()
+        .flat_map(|(_, cases)| cases.into_iter().map(|c| c.name))
+        .collect();
+    for kind in [
+        "inline list",
+        "line items",
+        "wrapped prose",
+        "abbrev",
+        "ellipsis",
+        "glued",
+    ] {
+        let n = names.iter().filter(|n| n.starts_with(kind)).count();
+        assert!(
+            n >= 10 || (kind == "line items" || kind == "wrapped prose") && n >= 7,
+            "{kind}: {n} cases"
+        );
+    }
 }
 
 #[test]
 fn case_names_are_unique() {
-    let mut names: Vec<String> = load("cases.txt").into_iter().map(|c| c.name).collect();
-    names.extend(load("hard_cases.txt").into_iter().map(|c| c.name));
+    let mut names: Vec<String> = groups()
+        .into_iter()
+        .flat_map(|(_, cases)| cases.into_iter().map(|c| c.name))
+        .collect();
     let total = names.len();
     names.sort();
     names.dedup();

@@ -23,6 +23,13 @@ pub enum AbbrevClass {
     Unit,
     /// An abbreviation only when capitalized (`Sat.`), then like `End`.
     Capitalized,
+    /// A courtesy title (`Mr.`, `Dr.`): never splits, and after an `End`
+    /// abbreviation starts a new sentence.
+    Title,
+    /// Ends a name or phrase (`etc.`, `Inc.`, `a.m.`): splits before any
+    /// capitalized word but a day or month name, an acronym or another
+    /// `Final` abbreviation.
+    Final,
 }
 
 impl AbbrevClass {
@@ -33,6 +40,8 @@ impl AbbrevClass {
             "num" => Some(Self::Number),
             "unit" => Some(Self::Unit),
             "cap" => Some(Self::Capitalized),
+            "title" => Some(Self::Title),
+            "final" => Some(Self::Final),
             _ => None,
         }
     }
@@ -86,6 +95,33 @@ pub fn is_sentence_starter(word: &str) -> bool {
         .contains(word)
 }
 
+/// Whether `word` (lowercase) is a day or month name
+/// (`data/calendar_names.txt`).
+pub fn is_calendar_name(word: &str) -> bool {
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| crate::data::entries(crate::data::CALENDAR_NAMES).collect())
+        .contains(word)
+}
+
+/// Whether `word` (lowercase) opens a reported clause after a verb of
+/// saying (`that`, `he`: `data/clause_openers.txt`).
+pub fn is_clause_opener(word: &str) -> bool {
+    static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    OPENERS
+        .get_or_init(|| crate::data::entries(crate::data::CLAUSE_OPENERS).collect())
+        .contains(word)
+}
+
+/// Whether `word` (lowercase) is a verb of saying (`asked`, `said`:
+/// `data/reporting_verbs.txt`).
+pub fn is_reporting_verb(word: &str) -> bool {
+    static VERBS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    VERBS
+        .get_or_init(|| crate::data::entries(crate::data::REPORTING_VERBS).collect())
+        .contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +140,7 @@ mod tests {
     #[test]
     fn parse_rejects_bad_lines() {
         assert!(Abbreviations::parse("dr").is_err());
-        assert!(Abbreviations::parse("dr title").is_err());
+        assert!(Abbreviations::parse("dr rank").is_err());
         assert!(Abbreviations::parse("Dr inner").is_err());
         assert!(Abbreviations::parse("dr. inner").is_err());
         assert!(Abbreviations::parse("dr inner\ndr end").is_err());

@@ -3,8 +3,12 @@
 
 mod abbreviations;
 mod ascii_segments;
+mod glued;
+mod line_runs;
+mod list_markers;
 pub mod numbers;
 pub mod paragraphs;
+mod period_rules;
 pub mod pronouncing;
 mod sentence_rules;
 pub mod sentences;

@@ -8,59 +8,69 @@
 //!
 //! 1. A run of `.`, `!`, `?`, `…` (also `. . .`) takes any closing quotes and
 //!    brackets after it, and a footnote marker such as `[3]`.
-//! 2. With no space after the run it ends a sentence only for `word.Next`
-//!    (lowercase word of 2+ letters, then a capitalized word) or `word?Next`,
-//!    and never inside a URL, e-mail address or domain; so decimals, times,
-//!    versions, `U.S.`, `e.g.` and `www.bbc.co.uk` stay whole.
-//! 3. `!`/`?` runs end a sentence unless the next word is lowercase
-//!    (`"Why?" he asked.`); ellipses only before a capitalized word.
-//! 4. A single `.` after an ordinary word ends a sentence unless the next word
-//!    is lowercase. After an abbreviation it depends on the abbreviation's
-//!    [`AbbrevClass`] from `data/abbreviations.txt`: `inner` (titles, ranks,
-//!    `e.g.`) never splits; `end` (`etc.`, `Inc.`, `U.S.`, `p.m.`) splits only
-//!    before an opening quote or a capitalized common sentence starter (listed
-//!    in `data/sentence_starters.txt`), so "U.S. Army" stays whole but "U.S. Then" splits;
-//!    `num` (`No.`, `p.`) is an abbreviation only before a number, `unit`
-//!    (`in.`) only after one, `cap` (`Sat.`) only when capitalized. Unlisted
-//!    single capitals (initials: `George W. Bush`) and dotted single-letter
-//!    acronyms (`U.N.`) count as `end`.
+//! 2. With no space after the run, see [`super::glued`]: `economy.Ministers`
+//!    and `$2.5bn.Critics` are two sentences; decimals, versions, `U.S.`,
+//!    `e.g.`, domains and file names stay whole.
+//! 3. A parenthetical citation with a number in it, closed by end punctuation
+//!    (`…possible." (Orwell 1946, 12).`), stays in the sentence before it.
+//! 4. `!`/`?` runs end a sentence unless the next word is lowercase
+//!    (`"Why?" he asked.`), a speaker and a verb of saying follow a closing
+//!    quote (`"Why now?" Jones asked.`), or a company suffix follows a brand
+//!    (`Yahoo! Inc.`).
+//! 5. An ellipsis of three dots (`...`, `…`, `word . . .`, `[...]`) never
+//!    ends a sentence: it marks words left out inside one. A full stop and
+//!    an ellipsis end one before a capitalized word: four dots (`....`,
+//!    `. . . .`, `.…`), or a spaced ellipsis whose first dot is attached to
+//!    the word (`word. . .`).
+//! 6. A single `.`: see [`super::period_rules`] (ordinary words, and the
+//!    abbreviation classes of `data/abbreviations.txt`).
 
-use super::abbreviations::{is_sentence_starter, AbbrevClass, Abbreviations};
+use super::abbreviations::{
+    is_clause_opener, is_reporting_verb, is_sentence_starter, AbbrevClass, Abbreviations,
+};
+use super::glued::glued_break;
+use super::period_rules::period_ends_sentence;
 use std::ops::Range;
 
 /// Characters that end a sentence.
-const TERMINALS: &[char] = &['.', '!', '?', '…'];
+pub(super) const TERMINALS: &[char] = &['.', '!', '?', '…'];
 /// Closing quotes and brackets kept with the sentence they follow.
-const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
+pub(super) const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
 /// Opening quotes and brackets that may come before the first word of a sentence.
-const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '{'];
+pub(super) const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '{'];
 
 /// What kind of end punctuation a run is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum RunKind {
+pub(super) enum RunKind {
     /// A single `.`.
     Period,
     /// `...`, `…`, `. . .` or `..`.
-    Ellipsis,
+    Ellipsis {
+        /// A full stop and an ellipsis: four dots or more (`....`,
+        /// `. . . .`, `.…`), or a spaced ellipsis whose first dot is
+        /// attached to the word before it (`word. . .`).
+        with_full_stop: bool,
+    },
     /// Contains `!` or `?`.
     Strong,
 }
 
 /// The longest stretch without white space that the rules look at around a
 /// period: enough for any word, abbreviation, URL or file name in prose.
-const MAX_TOKEN_BYTES: usize = 256;
+pub(super) const MAX_TOKEN_BYTES: usize = 256;
 
 /// Byte offsets in `block`, in order, just after each punctuation run (with its
 /// closing quotes/brackets) that ends a sentence before the end of the block.
 /// The end of the block itself is never included.
 pub fn sentence_ends(block: &str, abbreviations: &Abbreviations) -> Vec<usize> {
-    let mut ends = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     let mut pos = 0;
     while let Some(found) = block[pos..].find(TERMINALS) {
         let start = pos + found;
         let (run_end, kind) = terminal_run(block, start);
         let end = closers_end(block, run_end);
-        if end < block.len() && ends_sentence(block, start..run_end, end, kind, abbreviations) {
+        let sentence = ends.last().copied().unwrap_or(0)..start;
+        if end < block.len() && ends_sentence(block, sentence, run_end, end, kind, abbreviations) {
             ends.push(end);
         }
         pos = end;
@@ -77,26 +87,35 @@ pub fn ends_with_terminal(line: &str) -> bool {
 
 /// The end of the punctuation run starting at `start`, and its kind.
 fn terminal_run(block: &str, start: usize) -> (usize, RunKind) {
-    let (mut end, mut dots, mut strong, mut ellipsis) = (start, 0, false, false);
+    let (mut end, mut dots, mut strong, mut ellipses) = (start, 0, false, 0);
+    let attached = !block[..start].ends_with(char::is_whitespace);
+    let mut spaced = false;
     loop {
         let rest = &block[end..];
         if let Some(tail) = rest.strip_prefix(". . .") {
-            end += 5 + 2 * count_spaced_dots(tail);
-            dots += 3;
+            let more = count_spaced_dots(tail);
+            end += 5 + 2 * more;
+            dots += 3 + more;
+            spaced = true;
             continue;
         }
         match rest.chars().next() {
             Some('.') => dots += 1,
             Some('!' | '?') => strong = true,
-            Some('…') => ellipsis = true,
+            Some('…') => ellipses += 1,
             _ => break,
         }
         end += rest.chars().next().map_or(0, char::len_utf8);
     }
     let kind = if strong {
         RunKind::Strong
-    } else if ellipsis || dots > 1 {
-        RunKind::Ellipsis
+    } else if ellipses == 0 && dots == 2 {
+        // `..`: a full stop typed twice, in informal text.
+        RunKind::Period
+    } else if ellipses > 0 || dots > 1 {
+        RunKind::Ellipsis {
+            with_full_stop: dots + 3 * ellipses >= 4 || (spaced && attached && start > 0),
+        }
     } else {
         RunKind::Period
     };
@@ -137,181 +156,115 @@ fn footnote_len(rest: &str) -> usize {
     }
 }
 
-/// Whether the run `run` (whose closers end at `end`) ends a sentence.
+/// Whether the run from the end of `sentence` (which starts after the last
+/// sentence end) to `run_end`, its closers ending at `end`, ends a sentence.
 fn ends_sentence(
     block: &str,
-    run: Range<usize>,
+    sentence: Range<usize>,
+    run_end: usize,
     end: usize,
     kind: RunKind,
     abbr: &Abbreviations,
 ) -> bool {
+    let run = sentence.end..run_end;
     let after = &block[end..];
     if !after.starts_with(char::is_whitespace) {
-        return end == run.end && joined_sentence_break(block, run, kind);
+        let glued_kind = match kind {
+            RunKind::Ellipsis {
+                with_full_stop: false,
+            } => return false,
+            RunKind::Period | RunKind::Ellipsis { .. } => true,
+            RunKind::Strong => false,
+        };
+        return end == run.end && glued_break(block, run, glued_kind, abbr);
     }
     let next = after.trim_start();
+    if citation_follows(next) {
+        return false;
+    }
     match kind {
-        RunKind::Strong => !next_word_is_lowercase(next),
-        RunKind::Ellipsis => next
-            .trim_start_matches(OPENERS)
-            .starts_with(char::is_uppercase),
-        RunKind::Period => period_ends_sentence(block, run.start, next, abbr),
-    }
-}
-
-/// Rule for a missing space: `word.Next`, `word?Next`, `word...Next`.
-fn joined_sentence_break(block: &str, run: Range<usize>, kind: RunKind) -> bool {
-    let left: Vec<char> = block[..run.start]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let left_ok = match kind {
-        RunKind::Period => left.len() >= 2 && left.iter().all(|c| c.is_lowercase()),
-        _ => !left.is_empty(),
-    };
-    left_ok && starts_capitalized_word(&block[run.end..]) && !in_web_token(block, run.start)
-}
-
-/// Whether `s` starts with a capital followed by a lowercase letter, or is a
-/// lone capital (`I`, `A`) followed by a space or apostrophe.
-fn starts_capitalized_word(s: &str) -> bool {
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() => {
-            second.is_lowercase() || second.is_whitespace() || second == '\'' || second == '’'
+        RunKind::Strong => {
+            let closers = &block[run.end..end];
+            let quoted =
+                closers.contains(['"', '”', '\'', '’', '»']) && !closers.contains(TERMINALS);
+            let speaker = quoted && speaker_follows(next);
+            let brand = end == run.end && company_suffix_follows(next, abbr);
+            !(next_word_is_lowercase(next) || speaker || brand)
         }
-        _ => false,
+        RunKind::Ellipsis { with_full_stop } => with_full_stop && starts_uppercase(next),
+        RunKind::Period => period_ends_sentence(block, sentence, next, abbr),
     }
 }
 
-/// Whether the whitespace-delimited token around `pos` is a URL, e-mail
-/// address, path or domain name (several dots).
-fn in_web_token(block: &str, pos: usize) -> bool {
-    let start = after_last_space(&block[..pos]);
-    let ahead = block.floor_char_boundary(pos + MAX_TOKEN_BYTES);
-    let end = block[pos..ahead]
-        .find(char::is_whitespace)
-        .map_or(ahead, |i| pos + i);
-    let token =
-        block[start..end].trim_end_matches(|c| TERMINALS.contains(&c) || CLOSERS.contains(&c));
-    let lower = token.to_lowercase();
-    lower.contains("://")
-        || lower.starts_with("www.")
-        || token.contains(['@', '/'])
-        || token.matches('.').count() > 1
+/// Whether `next` starts, after opening quotes or brackets, with a capital.
+fn starts_uppercase(next: &str) -> bool {
+    next.trim_start_matches(OPENERS)
+        .starts_with(char::is_uppercase)
+}
+
+/// Whether `next` opens with a parenthetical holding a number and closed by
+/// end punctuation right after its bracket: a citation (`(Orwell 1946,
+/// 12).`, `(p. 4)!`) that belongs to the sentence before it.
+fn citation_follows(next: &str) -> bool {
+    let Some(inner) = next.strip_prefix('(') else {
+        return false;
+    };
+    let window = inner.floor_char_boundary(inner.len().min(120));
+    let Some(close) = inner[..window].find(')') else {
+        return false;
+    };
+    let cited = &inner[..close];
+    cited.contains(|c: char| c.is_ascii_digit())
+        && !cited.contains(['(', '!', '?'])
+        && !ends_with_terminal(cited)
+        && inner[close + 1..].starts_with(['.', '!', '?'])
+}
+
+/// Whether `next` is a speaker (up to three capitalized words, not a
+/// pronoun or other sentence opener) and then a verb of saying that ends
+/// its clause: `Jones asked the minister`, `Mr. Smith said.`, after a
+/// quoted question or exclamation; not `Mr Blair said he would` (a new
+/// sentence reporting something else).
+pub(super) fn speaker_follows(next: &str) -> bool {
+    let words: Vec<&str> = next.split_whitespace().take(5).collect();
+    let names = words
+        .iter()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let bare = |w: &str| -> String {
+        w.chars()
+            .take_while(|c| c.is_alphabetic() || *c == '\'')
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let Some(verb) = words.get(names) else {
+        return false;
+    };
+    let ends_clause = verb.ends_with([',', '.', '!', '?', ';', ':'])
+        || words
+            .get(names + 1)
+            .is_none_or(|w| !is_clause_opener(&bare(w)));
+    (1..=3).contains(&names)
+        && !is_sentence_starter(&bare(words[0]))
+        && is_reporting_verb(&bare(verb))
+        && ends_clause
+}
+
+/// Whether `next` starts with a company suffix (`Inc.`, `Ltd.`): the `!`
+/// before it ends a brand name (`Yahoo! Inc.`), not a sentence.
+fn company_suffix_follows(next: &str, abbr: &Abbreviations) -> bool {
+    let Some((word, _)) = next.split_once('.') else {
+        return false;
+    };
+    abbr.class_of(&word.to_lowercase()) == Some(AbbrevClass::Final)
 }
 
 /// Whether the first word of `next`, after opening quotes or brackets, starts lowercase.
-fn next_word_is_lowercase(next: &str) -> bool {
+pub(super) fn next_word_is_lowercase(next: &str) -> bool {
     let word = next.trim_start_matches(OPENERS);
     let mut letters = word.chars().take_while(|c| c.is_alphanumeric());
     // A brand such as `iPhone` or `eBay` starts lowercase yet can open a sentence.
     letters.next().is_some_and(char::is_lowercase) && !letters.any(char::is_uppercase)
-}
-
-/// Decision for a single period followed by whitespace and then `next`.
-fn period_ends_sentence(block: &str, dot: usize, next: &str, abbr: &Abbreviations) -> bool {
-    let (previous, word) = words_before(block, dot);
-    let class = match could_be_abbreviation(word) {
-        true => resolve_class(strip_quotes(previous), strip_quotes(word), next, abbr),
-        false => None,
-    };
-    match class {
-        Some(AbbrevClass::Inner) => false,
-        Some(AbbrevClass::Unit) => {
-            !next_word_is_lowercase(next) && !next.starts_with(|c: char| c.is_ascii_digit())
-        }
-        Some(_) => starts_new_sentence(next),
-        None => !next_word_is_lowercase(next),
-    }
-}
-
-/// The raw whitespace-delimited token right before `pos` and the one before it.
-fn words_before(block: &str, pos: usize) -> (&str, &str) {
-    let head = &block[..pos];
-    let word_start = after_last_space(head);
-    let before = head[..word_start].trim_end();
-    let previous_start = after_last_space(before);
-    (&before[previous_start..], &head[word_start..])
-}
-
-/// Whether the token before a period can be an abbreviation: not when a
-/// closing quote or bracket separates it from the period (`(capt).`), and not
-/// an all-capitals undotted acronym (`MS.`, `NATO.`), which is a plain word.
-fn could_be_abbreviation(token: &str) -> bool {
-    let word = token.trim_start_matches(OPENERS);
-    let closed = word.ends_with(CLOSERS);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters >= 2 && !word.contains('.') && word.chars().all(|c| !c.is_lowercase());
-    !closed && !acronym
-}
-
-/// Byte offset just after the last whitespace character of `head`, or 0.
-/// Only the last [`MAX_TOKEN_BYTES`] are searched: a longer run without
-/// white space is cut there, so text without spaces stays linear to split.
-fn after_last_space(head: &str) -> usize {
-    let window = head.floor_char_boundary(head.len().saturating_sub(MAX_TOKEN_BYTES));
-    head[window..]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(window, |(i, c)| window + i + c.len_utf8())
-}
-
-fn strip_quotes(token: &str) -> &str {
-    token.trim_start_matches(OPENERS).trim_end_matches(CLOSERS)
-}
-
-/// The effective class of `word` (the text before a period), reduced to
-/// `Inner`, `End` or `Unit` (after a number), or `None` for an ordinary word.
-fn resolve_class(
-    previous: &str,
-    word: &str,
-    next: &str,
-    abbr: &Abbreviations,
-) -> Option<AbbrevClass> {
-    let lower = word.to_lowercase();
-    let pair = format!("{} {lower}", previous.to_lowercase());
-    let class = abbr.class_of(&pair).or_else(|| abbr.class_of(&lower));
-    match class {
-        Some(AbbrevClass::Number) => next
-            .starts_with(|c: char| c.is_ascii_digit() || c == '#')
-            .then_some(AbbrevClass::Inner),
-        Some(AbbrevClass::Unit) => previous
-            .starts_with(|c: char| c.is_ascii_digit())
-            .then_some(AbbrevClass::Unit),
-        Some(AbbrevClass::Capitalized) => word
-            .starts_with(char::is_uppercase)
-            .then_some(AbbrevClass::End),
-        Some(other) => Some(other),
-        None => is_initial_or_acronym(word).then_some(AbbrevClass::End),
-    }
-}
-
-/// A single capital letter (`J`) or single letters joined by periods (`U.N`, `a.k.a`).
-fn is_initial_or_acronym(word: &str) -> bool {
-    let segments: Vec<&str> = word.split('.').collect();
-    let single_letters = segments
-        .iter()
-        .all(|s| s.chars().count() == 1 && s.chars().all(char::is_alphabetic));
-    single_letters && (segments.len() > 1 || word.starts_with(char::is_uppercase))
-}
-
-/// After an `end` abbreviation: does `next` look like the start of a new
-/// sentence? Yes for an opening quote before a capital, or a capitalized
-/// sentence starter (`data/sentence_starters.txt`).
-fn starts_new_sentence(next: &str) -> bool {
-    let unquoted = next.trim_start_matches(['"', '“', '‘', '\'', '«']);
-    if unquoted.len() < next.len() {
-        return unquoted.starts_with(char::is_uppercase);
-    }
-    let word: String = next
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
-        .collect();
-    let word = word.to_lowercase().replace('’', "'");
-    next.starts_with(char::is_uppercase) && is_sentence_starter(&word)
 }
 
 #[cfg(test)]
@@ -375,11 +328,26 @@ mod tests {
             split("He paused... and went on."),
             ["He paused... and went on."]
         );
+        // Three dots leave words out inside a sentence, even before a capital.
         assert_eq!(
             split("It was over… Then came dawn."),
-            ["It was over…", "Then came dawn."]
+            ["It was over… Then came dawn."]
         );
+        assert_eq!(split("It is . . . I mean."), ["It is . . . I mean."]);
+        // A spaced ellipsis attached to its word holds a full stop.
         assert_eq!(split("Wait. . . Now go."), ["Wait. . .", "Now go."]);
+        assert_eq!(split("Bohr [...] Then wrote."), ["Bohr [...] Then wrote."]);
+        // Four are a full stop and an ellipsis.
+        assert_eq!(
+            split("I never meant that.... She left."),
+            ["I never meant that....", "She left."]
+        );
+        assert_eq!(
+            split("So it ends. . . . Next."),
+            ["So it ends. . . .", "Next."]
+        );
+        assert_eq!(split("So it ends.… Next."), ["So it ends.…", "Next."]);
+        assert_eq!(split("So it ends.... and on."), ["So it ends.... and on."]);
     }
 
     #[test]

@@ -13,17 +13,12 @@
 //!   sentence; HTML and Markdown readers hand over typed blocks (headings,
 //!   paragraphs, list items, quotes) that are split only at sentence ends,
 //!   and the line rules below apply to plain-text paragraphs alone.
-//! - A single newline inside a paragraph is just a space (hard-wrapped text),
-//!   except before a list item.
-//! - List items (`- `, `* `, `+ `, `• `, `1. `, `2) `, `a) `, `(3) `) are each
-//!   at least one sentence, punctuated or not; the line before the list ends a
-//!   sentence. The marker is not part of the sentence. A following line
-//!   continues the item only if it is indented or starts lowercase.
-//! - A heading directly followed by its paragraph on the next line (a short
-//!   line of at most 12 words, under 70% of the paragraph's longest line or a
-//!   capitalized label of at most 3 words, without end punctuation, not ending
-//!   in a word like `and`/`of`/`the`, starting a sentence, before a capitalized
-//!   line) is its own sentence.
+//! - A single newline inside a paragraph is just a space (hard-wrapped
+//!   text), except where the paragraph's shape says its lines are list
+//!   items, a heading or items one a line (see `text::line_runs`).
+//! - List items, at the start of a line or run together on one
+//!   (`1.) cut waste 2.) raise pay`, see `text::list_markers`), are each at
+//!   least one sentence, their marker kept at the start of the first.
 //! - Segments with no letter or digit (`* * *`, `---`) are dropped.
 //!
 //! Punctuation-level rules (end punctuation, abbreviations, initials,
@@ -35,14 +30,13 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::abbreviations::Abbreviations;
+use super::line_runs::{runs, Run};
+use super::list_markers::{inline_item_starts, item_marker_len};
 use super::paragraphs::{text_blocks, BlockKind, BlockSpan};
-use super::sentence_rules::{ends_with_terminal, sentence_ends};
+use super::sentence_rules::sentence_ends;
 
 /// The abbreviation list, compiled into the binary.
 const ABBREVIATIONS_DATA: &str = crate::data::ABBREVIATIONS;
-
-/// Bullet characters that start a list item when followed by whitespace.
-const BULLETS: &[char] = &['-', '*', '+', '•', '◦', '▪', '‣', '·'];
 
 /// Byte ranges of the sentences of plain `text`, in order, trimmed of
 /// surrounding whitespace, never empty.
@@ -65,17 +59,21 @@ pub fn split_blocks(text: &str, blocks: &[BlockSpan]) -> Vec<Range<usize>> {
         if block.kind == BlockKind::Text {
             let lines = lines_of(text, block.range.clone());
             for run in runs(text, &lines) {
-                push_sentences(text, run, abbreviations, &mut sentences);
+                push_items(text, run, abbreviations, &mut sentences);
             }
         } else {
-            push_sentences(text, block.range.clone(), abbreviations, &mut sentences);
+            let run = Run {
+                range: block.range.clone(),
+                body: block.range.start,
+            };
+            push_items(text, run, abbreviations, &mut sentences);
         }
     }
     sentences
 }
 
 /// The parsed `data/abbreviations.txt`, parsed on first use.
-fn abbreviations() -> &'static Abbreviations {
+pub(super) fn abbreviations() -> &'static Abbreviations {
     static PARSED: OnceLock<Abbreviations> = OnceLock::new();
     PARSED.get_or_init(|| {
         Abbreviations::parse(ABBREVIATIONS_DATA).expect("data/abbreviations.txt is malformed")
@@ -95,156 +93,49 @@ fn lines_of(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// What the last block of a paragraph can absorb.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Open {
-    /// Nothing: the next line starts a new block.
-    Closed,
-    /// Running text: any following line continues it.
-    Text,
-    /// A list item: continued only by indented or lowercase lines.
-    Item,
-}
-
-/// Splits a paragraph's lines into runs of text: list items, headings,
-/// and the hard-wrapped text between them.
-fn runs(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
-    let longest = lines
-        .iter()
-        .map(|l| collapsed_len(&text[l.clone()]))
-        .max()
-        .unwrap_or(0);
-    let mut blocks: Vec<Range<usize>> = Vec::new();
-    let mut open = Open::Closed;
-    for (index, line) in lines.iter().enumerate() {
-        let raw = &text[line.clone()];
-        let continues = open == Open::Text || (open == Open::Item && continues_item(raw));
-        if let Some(offset) = list_item_start(raw) {
-            blocks.push(line.start + offset..line.end);
-            open = Open::Item;
-        } else if is_heading(text, lines, index, longest) {
-            blocks.push(line.clone());
-            open = Open::Closed;
-        } else if let (true, Some(last)) = (continues, blocks.last_mut()) {
-            last.end = line.end;
-        } else {
-            blocks.push(line.clone());
-            open = Open::Text;
+/// Cuts a run at the list items run together in it (`1.) cut waste 2.)
+/// raise pay`) and appends the sentences of each item.
+fn push_items(text: &str, run: Run, abbreviations: &Abbreviations, out: &mut Vec<Range<usize>>) {
+    let starts = inline_item_starts(&text[run.range.clone()]);
+    let mut cuts: Vec<usize> = starts.iter().map(|s| run.range.start + s).collect();
+    cuts.push(run.range.end);
+    let (mut from, mut body) = (run.range.start, run.body);
+    for cut in cuts {
+        if cut > from {
+            push_sentences(text, from..cut, body, abbreviations, out);
         }
+        let marker = item_marker_len(&text[cut..run.range.end]);
+        (from, body) = (cut, (cut + marker).max(run.body));
     }
-    blocks
 }
 
-/// Whether a non-item line after a list item continues that item.
-fn continues_item(line: &str) -> bool {
-    line.starts_with(char::is_whitespace) || line.trim_start().starts_with(char::is_lowercase)
-}
-
-/// If `line` is a list item, the byte offset where its content starts.
-fn list_item_start(line: &str) -> Option<usize> {
-    let body = line.trim_start();
-    let indent = line.len() - body.len();
-    let marker = bullet_len(body).or_else(|| enumerator_len(body))?;
-    let rest = &body[marker..];
-    let gap = rest.len() - rest.trim_start().len();
-    (gap > 0 || rest.is_empty()).then_some(indent + marker + gap)
-}
-
-/// Length of a bullet character at the start of `body`.
-fn bullet_len(body: &str) -> Option<usize> {
-    let first = body.chars().next()?;
-    BULLETS.contains(&first).then(|| first.len_utf8())
-}
-
-/// Length of an enumerator at the start of `body`: `12.`, `12)`, `12.)`,
-/// `a)`, `(12)`, `(a)`.
-fn enumerator_len(body: &str) -> Option<usize> {
-    let bytes = body.as_bytes();
-    let open = usize::from(bytes.first() == Some(&b'('));
-    let digits = bytes[open..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    let label = match digits {
-        1..=3 => digits,
-        0 if bytes.get(open).is_some_and(u8::is_ascii_lowercase) => 1,
-        _ => return None,
-    };
-    let tail = &body[open + label..];
-    let close = if open == 1 || digits == 0 {
-        [")"].iter().find(|p| tail.starts_with(**p))
-    } else {
-        [".)", ".", ")"].iter().find(|p| tail.starts_with(**p))
-    }?;
-    Some(open + label + close.len())
-}
-
-/// Whether line `index` is a heading run directly into the paragraph below it.
-fn is_heading(text: &str, lines: &[Range<usize>], index: usize, longest: usize) -> bool {
-    let line = text[lines[index].clone()].trim();
-    let Some(next) = lines.get(index + 1).map(|l| text[l.clone()].trim()) else {
-        return false;
-    };
-    let starts_sentence = index == 0 || ends_with_terminal(&text[lines[index - 1].clone()]);
-    let unpunctuated = !ends_with_terminal(line) && !line.ends_with([',', ';', ':', '-', '–', '—']);
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let short = collapsed_len(line) * 10 < longest * 7;
-    let capitalized_label = words.len() <= 3 && words.iter().all(|w| starts_like_sentence(w));
-    starts_sentence
-        && unpunctuated
-        && words.len() <= 12
-        && (short || capitalized_label)
-        && !words.last().is_some_and(|w| ends_phrase_only(w))
-        && starts_like_sentence(line)
-        && starts_like_sentence(next)
-}
-
-/// Characters of `line` with each run of white space counted as one, so
-/// that spacing does not change which lines look like headings.
-fn collapsed_len(line: &str) -> usize {
-    line.split_whitespace()
-        .map(|word| word.chars().count() + 1)
-        .sum()
-}
-
-/// Whether `word` is a function word that ends a wrapped line but never a heading.
-fn ends_phrase_only(word: &str) -> bool {
-    const LINKERS: &[&str] = &[
-        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-        "or", "than", "that", "the", "to", "with",
-    ];
-    LINKERS.contains(&word.to_lowercase().as_str())
-}
-
-/// Whether `line` starts with a capital letter or digit, possibly after an
-/// opening quote or Markdown heading marks (`## `).
-fn starts_like_sentence(line: &str) -> bool {
-    let first = line
-        .trim_start_matches(['#', ' ', '"', '“', '‘', '\''])
-        .chars()
-        .next();
-    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-}
-
-/// Splits one block at its sentence ends and appends the trimmed, non-empty sentences.
+/// Splits `block` at its sentence ends (looked for from `body` on, after
+/// its list marker) and appends the trimmed sentences that have a letter
+/// or digit after the marker; the marker stays with the first.
 fn push_sentences(
     text: &str,
     block: Range<usize>,
+    body: usize,
     abbreviations: &Abbreviations,
     out: &mut Vec<Range<usize>>,
 ) {
-    let slice = &text[block.clone()];
+    let slice = &text[body..block.end];
     let mut start = 0;
     for end in sentence_ends(slice, abbreviations)
         .into_iter()
         .chain([slice.len()])
     {
         let piece = &slice[start..end];
-        let trimmed = piece.trim_start();
-        let offset = block.start + start + (piece.len() - trimmed.len());
-        let trimmed = trimmed.trim_end();
-        if trimmed.chars().any(char::is_alphanumeric) {
-            out.push(offset..offset + trimmed.len());
+        let from = if start == 0 {
+            block.start
+        } else {
+            body + start
+        };
+        let written = &text[from..body + end];
+        let trimmed = written.trim_start();
+        let offset = from + (written.len() - trimmed.len());
+        if piece.chars().any(char::is_alphanumeric) {
+            out.push(offset..offset + trimmed.trim_end().len());
         }
         start = end;
     }
@@ -265,8 +156,11 @@ mod tests {
     fn shipped_abbreviation_list_parses() {
         use crate::text::abbreviations::AbbrevClass;
         let parsed = Abbreviations::parse(ABBREVIATIONS_DATA).unwrap();
-        assert_eq!(parsed.class_of("dr"), Some(AbbrevClass::Inner));
-        assert_eq!(parsed.class_of("et al"), Some(AbbrevClass::End));
+        assert_eq!(parsed.class_of("dr"), Some(AbbrevClass::Title));
+        assert_eq!(parsed.class_of("gen"), Some(AbbrevClass::Inner));
+        assert_eq!(parsed.class_of("inc"), Some(AbbrevClass::Final));
+        assert_eq!(parsed.class_of("et al"), Some(AbbrevClass::Final));
+        assert_eq!(parsed.class_of("u.s"), Some(AbbrevClass::End));
         assert_eq!(parsed.class_of("no"), Some(AbbrevClass::Number));
     }
 
@@ -311,12 +205,12 @@ mod tests {
             split(text),
             [
                 "We need three things:",
-                "money",
-                "time",
-                "luck",
-                "first",
-                "second",
-                "third"
+                "- money",
+                "* time",
+                "• luck",
+                "1. first",
+                "2) second",
+                "(c) third"
             ]
         );
     }
@@ -325,24 +219,12 @@ mod tests {
     fn list_item_continuation() {
         assert_eq!(
             split("- a long item that\n  wraps here\n- next"),
-            ["a long item that\n  wraps here", "next"]
+            ["- a long item that\n  wraps here", "- next"]
         );
         assert_eq!(
             split("- item one\nThen a new line."),
-            ["item one", "Then a new line."]
+            ["- item one", "Then a new line."]
         );
-    }
-
-    #[test]
-    fn enumerators() {
-        assert_eq!(list_item_start("1. x"), Some(3));
-        assert_eq!(list_item_start("  12) x"), Some(6));
-        assert_eq!(list_item_start("3.) x"), Some(4));
-        assert_eq!(list_item_start("(a) x"), Some(4));
-        assert_eq!(list_item_start("10.30 today"), None);
-        assert_eq!(list_item_start("2024. It was"), None);
-        assert_eq!(list_item_start("-5 degrees"), None);
-        assert_eq!(list_item_start("A. Lincoln"), None);
     }
 
     #[test]
