@@ -9,7 +9,7 @@
 //! (`3.5`) and versions (`v2.1`) have a digit after the dot, so they never
 //! qualify.
 
-use super::abbreviations::{is_sentence_starter, Abbreviations};
+use super::abbreviations::{is_sentence_starter, AbbrevClass, Abbreviations};
 use super::period_rules::{abbreviation_before, after_last_space};
 use super::sentence_rules::{CLOSERS, MAX_TOKEN_BYTES, TERMINALS};
 use rustc_hash::FxHashSet;
@@ -36,11 +36,19 @@ pub(super) fn glued_break(
     // rest of a name (`One.Tel`, `Zafi.D`) unless it opens sentences.
     let name_before = capitalized_word_before(head);
     let next_letters = next.chars().take_while(|c| c.is_alphabetic()).count();
+    let opens = next_letters >= 4 || starts_with_sentence_starter(next) || title_at(next, abbr);
     left_ok
         && starts_capitalized_word(next)
-        && (!name_before || next_letters >= 4 || starts_with_sentence_starter(next))
+        && (!name_before || opens)
         && !in_web_token(block, run.clone())
         && !(period && abbreviation_before(block, run.start, abbr))
+}
+
+/// Whether `next` starts with a courtesy title and its stop (`Mr.`).
+fn title_at(next: &str, abbr: &Abbreviations) -> bool {
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    next[word.len()..].starts_with('.')
+        && abbr.class_of(&word.to_lowercase()) == Some(AbbrevClass::Title)
 }
 
 /// Whether the word that ends `head` starts with a capital letter.

@@ -90,6 +90,8 @@ struct Enumerator {
     /// `)`, `.)`, `()`).
     label: String,
     punctuation: &'static str,
+    /// A bullet comes before it.
+    bulleted: bool,
 }
 
 impl Enumerator {
@@ -150,16 +152,22 @@ pub fn inline_item_starts(block: &str) -> Vec<usize> {
     starts
 }
 
-/// The enumerators of a sequence counting up by one from the value 1 at
-/// `first`, with the same punctuation: their indices, or fewer than two.
+/// The enumerators of a sequence counting up by one from `first`, with the
+/// same punctuation: from the value 1, or from any value when every one of
+/// them has a bullet before it (`• 9. … • 10. …`). Their indices, or fewer
+/// than two.
 fn sequence_from(enumerators: &[Enumerator], first: usize, counting: Counting) -> Vec<usize> {
-    if enumerators[first].value(counting) != Some(1) {
+    let start = &enumerators[first];
+    let Some(value) = start.value(counting) else {
+        return Vec::new();
+    };
+    if value != 1 && !start.bulleted {
         return Vec::new();
     }
     let mut chain = vec![first];
-    let mut expected = 2;
+    let mut expected = value + 1;
     for (index, candidate) in enumerators.iter().enumerate().skip(first + 1) {
-        let same = candidate.punctuation == enumerators[first].punctuation;
+        let same = candidate.punctuation == start.punctuation && (value == 1 || candidate.bulleted);
         if same && candidate.value(counting) == Some(expected) {
             chain.push(index);
             expected += 1;
@@ -194,6 +202,7 @@ fn enumerators(block: &str) -> Vec<Enumerator> {
                     start,
                     label,
                     punctuation,
+                    bulleted: after_bullet > 0,
                 });
             }
         }
@@ -209,7 +218,10 @@ fn bullet_prefix(rest: &str) -> usize {
     };
     let after = &rest[first.len_utf8()..];
     let gap = after.len() - after.trim_start().len();
-    match LINE_BULLETS.contains(&first) && gap > 0 {
+    // `⁃9.`: a bullet that is no dash or star may touch its number.
+    let touching =
+        INLINE_BULLETS.contains(&first) && after.starts_with(|c: char| c.is_ascii_digit());
+    match LINE_BULLETS.contains(&first) && (gap > 0 || touching) {
         true => first.len_utf8() + gap,
         false => 0,
     }
@@ -319,6 +331,14 @@ mod tests {
         assert_eq!(
             items("Do (1) this and (2) that"),
             ["Do", "(1) this and", "(2) that"]
+        );
+        assert_eq!(
+            items("Later steps: • 4. test it • 5. ship it"),
+            ["Later steps:", "• 4. test it", "• 5. ship it"]
+        );
+        assert_eq!(
+            items("Options ▪7) keep ▪8) sell"),
+            ["Options", "▪7) keep", "▪8) sell"]
         );
         assert_eq!(item_marker_len("• 2. build"), "• 2. ".len());
         assert_eq!(item_marker_len("(b) elections"), 4);

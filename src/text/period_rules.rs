@@ -105,7 +105,17 @@ fn resolve_class(
 ) -> Option<AbbrevClass> {
     let lower = word.to_lowercase();
     let pair = format!("{} {lower}", previous.to_lowercase());
-    let class = abbr.class_of(&pair).or_else(|| abbr.class_of(&lower));
+    // In glued text (`Tuesday.Mr.`) the word after the last dot may be a
+    // title or rank of its own.
+    let glued = lower
+        .rsplit_once('.')
+        .map(|(_, last)| last)
+        .and_then(|last| abbr.class_of(last))
+        .filter(|class| matches!(class, AbbrevClass::Title | AbbrevClass::Inner));
+    let class = abbr
+        .class_of(&pair)
+        .or_else(|| abbr.class_of(&lower))
+        .or(glued);
     match class {
         Some(AbbrevClass::Number) => next
             .starts_with(|c: char| c.is_ascii_digit() || c == '#')
