@@ -25,6 +25,8 @@ pub const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
 pub const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
 /// Acronyms that the pronouncing dictionary lists only as ordinary words.
 pub const ACRONYMS_SPELLED: &str = include_str!("../data/acronyms_spelled.txt");
+/// British spellings and their American forms, `british american` per line.
+pub const BRITISH_SPELLINGS: &str = include_str!("../data/british_spellings.txt");
 /// Syllable-rule exceptions, `word count` per line.
 pub const SYLLABLE_EXCEPTIONS: &str = include_str!("../data/syllable_exceptions.txt");
 /// Syllable-rule suffixes, `suffix adjustment` per line.

@@ -15,5 +15,6 @@ pub mod sentences;
 pub mod syllables;
 pub mod words;
 
+mod word_parts;
 mod word_syllables;
 pub use word_syllables::{syllables, SyllableSource};

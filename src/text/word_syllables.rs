@@ -1,12 +1,15 @@
 //! The syllable counter used for every word: the CMU Pronouncing Dictionary
-//! first, then the dictionary with a common suffix or British spelling
-//! changed, then acronyms letter by letter, then spelling rules. Numbers are
-//! read aloud (see [`super::numbers`]); a hyphenated compound is the sum of
-//! its parts.
+//! first; then a camel-case word's parts; then the dictionary with a common
+//! suffix or British spelling changed; then a closed compound's two known
+//! parts (see [`super::word_parts`]); then acronyms letter by letter; the
+//! spelling rules only when none of these finds the word. Numbers are read
+//! aloud (see [`super::numbers`]); a hyphenated compound is the sum of its
+//! parts.
 
 use super::numbers::number_syllables;
 use super::pronouncing::dictionary_syllables;
 use super::syllables::rule_syllables;
+use super::word_parts::{american_spellings, camel_parts, compound_syllables};
 use super::words::undoubled;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -50,8 +53,19 @@ pub fn counted(word: &str) -> (u32, SyllableSource) {
     if word.contains(['-', '\u{2010}', '\u{2011}']) || has_letters_and_digits(word) {
         return (parts(word), SyllableSource::Parts);
     }
-    if let Some(n) = variant_syllables(&lower) {
+    let camel = camel_parts(word);
+    if !camel.is_empty() && !is_acronym_plural(word) {
+        return (
+            camel.iter().map(|p| counted(p).0).sum(),
+            SyllableSource::Parts,
+        );
+    }
+    if let Some(n) = variant_syllables(&lower).filter(|_| !is_capitals(word)) {
         return (n, SyllableSource::DictionaryVariant);
+    }
+    let capitalized = word.starts_with(char::is_uppercase);
+    if let Some(n) = compound_syllables(&lower, capitalized, listed_or_inflected) {
+        return (n, SyllableSource::Parts);
     }
     if let Some(n) = acronym_syllables(word) {
         return (n, SyllableSource::Acronym);
@@ -107,10 +121,36 @@ fn runs(part: &str) -> Vec<&str> {
 }
 
 /// An all-capital word of two to six letters not in the dictionary: `ISKP`
-/// is I-S-K-P (4).
+/// is I-S-K-P (4); its plural the same (`GCSEs`, `MPs`), a syllable more
+/// after S, X or Z (`SOSs`).
 fn acronym_syllables(word: &str) -> Option<u32> {
+    if is_acronym_plural(word) {
+        let capitals = &word[..word.len() - 1];
+        let sibilant = capitals.ends_with(['S', 'X', 'Z']);
+        return Some(letter_by_letter(capitals) + u32::from(sibilant));
+    }
     let letters = word.chars().count();
     ((2..=6).contains(&letters) && is_capitals(word)).then(|| letter_by_letter(word))
+}
+
+/// An acronym's plural: two to six capitals and a lower-case `s` (`MPs`).
+fn is_acronym_plural(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|capitals| (2..=6).contains(&capitals.len()) && is_capitals(capitals))
+}
+
+/// A word in the dictionary as written, or inflected when it is long
+/// enough to be a word with an ending (`diggers`, not `rted`).
+fn listed_or_inflected(word: &str) -> Option<u32> {
+    let stem_has_vowel =
+        word[..word.len().saturating_sub(2)].contains(['a', 'e', 'i', 'o', 'u', 'y']);
+    dictionary_syllables(word).or_else(|| {
+        (word.len() >= 5 && stem_has_vowel).then(|| {
+            SUFFIXES
+                .iter()
+                .find_map(|suffix| suffix_syllables(word, suffix))
+        })?
+    })
 }
 
 fn is_capitals(word: &str) -> bool {
@@ -195,31 +235,21 @@ fn ly_adds(stem: &str) -> u32 {
     u32::from(!stem.ends_with("le"))
 }
 
-/// British spellings and their American forms, with equal syllables.
-const RESPELLINGS: [(&str, &str); 8] = [
-    ("our", "or"),
-    ("ours", "ors"),
-    ("ise", "ize"),
-    ("ised", "ized"),
-    ("ising", "izing"),
-    ("isation", "ization"),
-    ("tre", "ter"),
-    ("yse", "yze"),
-];
-
-/// The dictionary's count for a listed stem plus what the suffix adds, or
-/// for the American spelling of a British word.
+/// The dictionary's count for the American spelling of a British word
+/// (`behavioural`, `coeliac`), or for a listed stem plus what the suffix
+/// adds, the stem maybe respelled (`behaviours`).
 fn variant_syllables(lower: &str) -> Option<u32> {
-    for (british, american) in RESPELLINGS {
-        if let Some(stem) = lower.strip_suffix(british) {
-            if let Some(n) = dictionary_syllables(&format!("{stem}{american}")) {
-                return Some(n);
-            }
-        }
+    let american = american_spellings(lower);
+    if let Some(n) = american.iter().find_map(|a| dictionary_syllables(a)) {
+        return Some(n);
     }
-    SUFFIXES
-        .iter()
-        .find_map(|suffix| suffix_syllables(lower, suffix))
+    std::iter::once(lower)
+        .chain(american.iter().map(String::as_str))
+        .find_map(|spelling| {
+            SUFFIXES
+                .iter()
+                .find_map(|suffix| suffix_syllables(spelling, suffix))
+        })
 }
 
 fn suffix_syllables(lower: &str, suffix: &Suffix) -> Option<u32> {
