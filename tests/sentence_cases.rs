@@ -146,10 +146,7 @@ fn each_kind_has_its_group_of_at_least_ten_cases() {
         "glued",
     ] {
         let n = names.iter().filter(|n| n.starts_with(kind)).count();
-        assert!(
-            n >= 10 || (kind == "line items" || kind == "wrapped prose") && n >= 7,
-            "{kind}: {n} cases"
-        );
+        assert!(n >= 10, "{kind}: {n} cases");
     }
 }
 
