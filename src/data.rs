@@ -60,6 +60,31 @@ pub const FIRST_PERSON: &str = include_str!("../data/commentary/first_person.csv
 /// The English stopword list of the Snowball project.
 pub const STOPWORDS_ENGLISH: &str = include_str!("../data/stopwords_english.txt");
 
+/// The entries of a data file as a set, made on first use: for word lists
+/// looked up word by word (`static STARTERS: EntrySet =
+/// EntrySet::new(SENTENCE_STARTERS)`).
+pub struct EntrySet {
+    source: &'static str,
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl EntrySet {
+    /// The entries of the data file `source`.
+    pub const fn new(source: &'static str) -> Self {
+        EntrySet {
+            source,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `entry` is one of them.
+    pub fn contains(&self, entry: &str) -> bool {
+        self.set
+            .get_or_init(|| entries(self.source).collect())
+            .contains(entry)
+    }
+}
+
 /// The entry lines of a data file with their 1-based line numbers, exactly
 /// as written (callers trim when white space does not matter to them).
 pub fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {

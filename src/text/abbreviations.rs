@@ -4,9 +4,8 @@
 //! `data/sentence_starters.txt`, which decides whether a capitalized word
 //! after an abbreviation starts a new sentence.
 
-use rustc_hash::FxHashSet;
+use crate::data::EntrySet;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// How an abbreviation behaves before the next word (second column of
 /// `data/abbreviations.txt`).
@@ -89,37 +88,29 @@ impl Abbreviations {
 /// Whether `word` (lowercase, straight apostrophes) commonly begins an
 /// English sentence.
 pub fn is_sentence_starter(word: &str) -> bool {
-    static STARTERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    STARTERS
-        .get_or_init(|| crate::data::entries(crate::data::SENTENCE_STARTERS).collect())
-        .contains(word)
+    static STARTERS: EntrySet = EntrySet::new(crate::data::SENTENCE_STARTERS);
+    STARTERS.contains(word)
 }
 
 /// Whether `word` (lowercase) is a day or month name
 /// (`data/calendar_names.txt`).
 pub fn is_calendar_name(word: &str) -> bool {
-    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| crate::data::entries(crate::data::CALENDAR_NAMES).collect())
-        .contains(word)
+    static NAMES: EntrySet = EntrySet::new(crate::data::CALENDAR_NAMES);
+    NAMES.contains(word)
 }
 
 /// Whether `word` (lowercase) opens a reported clause after a verb of
 /// saying (`that`, `he`: `data/clause_openers.txt`).
 pub fn is_clause_opener(word: &str) -> bool {
-    static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    OPENERS
-        .get_or_init(|| crate::data::entries(crate::data::CLAUSE_OPENERS).collect())
-        .contains(word)
+    static OPENERS: EntrySet = EntrySet::new(crate::data::CLAUSE_OPENERS);
+    OPENERS.contains(word)
 }
 
 /// Whether `word` (lowercase) is a verb of saying (`asked`, `said`:
 /// `data/reporting_verbs.txt`).
 pub fn is_reporting_verb(word: &str) -> bool {
-    static VERBS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    VERBS
-        .get_or_init(|| crate::data::entries(crate::data::REPORTING_VERBS).collect())
-        .contains(word)
+    static VERBS: EntrySet = EntrySet::new(crate::data::REPORTING_VERBS);
+    VERBS.contains(word)
 }
 
 #[cfg(test)]

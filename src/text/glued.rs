@@ -12,9 +12,8 @@
 use super::abbreviations::{is_sentence_starter, AbbrevClass, Abbreviations};
 use super::period_rules::{abbreviation_before, after_last_space};
 use super::sentence_rules::{CLOSERS, MAX_TOKEN_BYTES, TERMINALS};
-use rustc_hash::FxHashSet;
+use crate::data::EntrySet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// Whether the run `run`, with no space after it, is a break between glued
 /// sentences; `period` for a single full stop.
@@ -104,8 +103,6 @@ fn in_web_token(block: &str, run: Range<usize>) -> bool {
 
 /// Whether `ending` (lowercase) is a domain or file ending.
 fn is_web_suffix(ending: &str) -> bool {
-    static SUFFIXES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SUFFIXES
-        .get_or_init(|| crate::data::entries(crate::data::WEB_SUFFIXES).collect())
-        .contains(ending)
+    static SUFFIXES: EntrySet = EntrySet::new(crate::data::WEB_SUFFIXES);
+    SUFFIXES.contains(ending)
 }

@@ -16,9 +16,11 @@ use super::abbreviations::{is_calendar_name, is_sentence_starter, AbbrevClass, A
 use super::sentence_rules::{
     next_word_is_lowercase, speaker_follows, CLOSERS, MAX_TOKEN_BYTES, OPENERS,
 };
-use rustc_hash::FxHashSet;
+use crate::data::EntrySet;
 use std::ops::Range;
-use std::sync::OnceLock;
+
+/// Prepositions (`data/prepositions.txt`).
+static PREPOSITIONS: EntrySet = EntrySet::new(crate::data::PREPOSITIONS);
 
 /// Decision for a single period at the end of `sentence` (the text from
 /// the last sentence end to it) followed by whitespace and then `next`.
@@ -195,14 +197,11 @@ fn final_abbreviation_ends(next: &str, abbr: &Abbreviations) -> bool {
 /// fronted phrase: a preposition of `data/prepositions.txt`, then at
 /// most four words (`At 5 a.m`, `By 9 a.m`), which cannot be a sentence.
 fn is_opening_phrase(so_far: &str) -> bool {
-    static PREPOSITIONS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let prepositions =
-        PREPOSITIONS.get_or_init(|| crate::data::entries(crate::data::PREPOSITIONS).collect());
     let mut words = so_far.split_whitespace();
     let first = words
         .next()
         .map(|w| w.trim_start_matches(OPENERS).to_lowercase());
-    first.is_some_and(|w| prepositions.contains(w.as_str())) && words.count() <= 4
+    first.is_some_and(|w| PREPOSITIONS.contains(&w)) && words.count() <= 4
 }
 
 /// Whether `before` (the text up to an abbreviation's period) ends in a
@@ -210,9 +209,6 @@ fn is_opening_phrase(so_far: &str) -> bool {
 /// phrase that closes its clause, so a speaker and a verb of saying after
 /// it (`Collins said`) start a new sentence.
 fn ends_object_phrase(before: &str) -> bool {
-    static PREPOSITIONS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let prepositions =
-        PREPOSITIONS.get_or_init(|| crate::data::entries(crate::data::PREPOSITIONS).collect());
     let words: Vec<String> = before
         .split_whitespace()
         .rev()
@@ -220,5 +216,5 @@ fn ends_object_phrase(before: &str) -> bool {
         .take(2)
         .map(str::to_lowercase)
         .collect();
-    matches!(words.as_slice(), [the, preposition] if the == "the" && prepositions.contains(preposition.as_str()))
+    matches!(words.as_slice(), [the, preposition] if the == "the" && PREPOSITIONS.contains(preposition))
 }

@@ -185,11 +185,9 @@ impl Pattern {
 /// Whether a negator is among the last [`NEGATION_WINDOW`] of `before`
 /// (the terms before a match, in its sentence).
 fn follows_negator(before: &[&str]) -> bool {
-    static NEGATORS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let negators = NEGATORS.get_or_init(|| crate::data::entries(crate::data::NEGATORS).collect());
+    static NEGATORS: crate::data::EntrySet = crate::data::EntrySet::new(crate::data::NEGATORS);
     let from = before.len().saturating_sub(NEGATION_WINDOW);
-    before[from..].iter().any(|term| negators.contains(term))
+    before[from..].iter().any(|term| NEGATORS.contains(term))
 }
 
 #[cfg(test)]
