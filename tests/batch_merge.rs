@@ -1,8 +1,8 @@
 //! The merge property of the batch statistics: a batch cut into parts, each
 //! part summarized on its own and the partial summaries merged (in order,
-//! left to right or as a tree), gives byte-identical batch reports to one
-//! pass over the whole batch. This is what lets the statistics be reduced
-//! across threads or machines.
+//! left to right or as a tree, or sent as bytes and merged in any order),
+//! gives byte-identical batch reports to one pass over the whole batch.
+//! This is what lets the statistics be reduced across threads or machines.
 
 use proptest::prelude::*;
 use textgauge::analysis::{analyze_document, Analysis, AnalysisRules, TermRules};
@@ -61,8 +61,11 @@ fn analyses(texts: &[(String, u8)]) -> Vec<Analysis> {
         .collect()
 }
 
-fn partial_of(analyses: &mut [Analysis], themes: &[ThemeLabel]) -> BatchPartial {
-    let mut partial = BatchPartial::new(metric_names(themes), metric_decimals(themes));
+/// The partial of `analyses`, the first of which is at position `first` of
+/// the batch.
+fn partial_from(analyses: &mut [Analysis], themes: &[ThemeLabel], first: u64) -> BatchPartial {
+    let mut partial =
+        BatchPartial::new(metric_names(themes), metric_decimals(themes)).starting_at(first);
     for analysis in analyses {
         summarize(&mut partial, analysis, Some(&GroupBy::Folder));
     }
@@ -125,7 +128,11 @@ proptest! {
 
         let mut cut = analyses(&texts);
         let size = cut.len().div_ceil(parts).max(1);
-        let partials: Vec<BatchPartial> = cut.chunks_mut(size).map(|chunk| partial_of(chunk, &themes)).collect();
+        let partials: Vec<BatchPartial> = cut
+            .chunks_mut(size)
+            .enumerate()
+            .map(|(i, chunk)| partial_from(chunk, &themes, (i * size) as u64))
+            .collect();
         let left_to_right = partials.clone().into_iter().reduce(BatchPartial::merge).unwrap();
         // Reports are the same whether the analyses are in memory or in the
         // store's temporary file.
@@ -153,4 +160,51 @@ fn the_merge_is_tested_on_every_batch_report() {
     for name in ["terms", "corpus_terms", "keyness", "compare", "groups"] {
         assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn partials_sent_as_bytes_and_merged_in_any_order_give_the_whole(
+        texts in prop::collection::vec((prose(), 0u8..3), 1..14),
+        parts in prop::sample::select(vec![1usize, 2, 3, 7, 64]),
+        order in prop::collection::vec(any::<u32>(), 64),
+    ) {
+        let themes = ThemeDictionary::built_in().labels();
+        let whole = Batch::from_analyses(analyses(&texts), themes.clone(), Some(&GroupBy::Folder)).unwrap();
+        let expected = report_bytes(&whole);
+
+        let mut cut = analyses(&texts);
+        let size = cut.len().div_ceil(parts).max(1);
+        let mut sent: Vec<(u32, Vec<u8>)> = cut
+            .chunks_mut(size)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let partial = partial_from(chunk, &themes, (i * size) as u64);
+                (order[i % order.len()], partial.to_bytes())
+            })
+            .collect();
+        // Any order of arrival.
+        sent.sort_by_key(|(key, _)| *key);
+        let received: Vec<BatchPartial> = sent
+            .iter()
+            .map(|(_, bytes)| BatchPartial::from_bytes(bytes).unwrap())
+            .collect();
+        let merged = received.into_iter().reduce(|a, b| a.try_merge(b).unwrap()).unwrap();
+        let batch = Batch::from_partial(DocumentStore::from_analyses(cut).unwrap(), merged, themes);
+        prop_assert_eq!(&report_bytes(&batch), &expected);
+    }
+}
+
+#[test]
+fn bytes_that_are_not_a_partial_are_refused() {
+    assert!(BatchPartial::from_bytes(b"not a partial").is_err());
+    let themes = ThemeDictionary::built_in().labels();
+    let bytes = BatchPartial::new(metric_names(&themes), metric_decimals(&themes)).to_bytes();
+    assert!(BatchPartial::from_bytes(&bytes).is_ok());
+    assert!(BatchPartial::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    let other = BatchPartial::new(vec!["words".into()], vec![0]);
+    let ours = BatchPartial::from_bytes(&bytes).unwrap();
+    assert!(ours.try_merge(other).is_err());
 }

@@ -18,7 +18,7 @@ pub mod store;
 pub mod vocabulary;
 
 pub use failures::{Failure, Stage, Warning};
-pub use partial::{BatchPartial, DocumentSummary, TermTotals};
+pub use partial::{BatchPartial, DocumentSummary, PartialError, TermTotals};
 pub use progress::{NoProgress, Progress};
 pub use runner::{analyze_reference, analyze_sources, Pool};
 pub use statistics::{BatchStats, GroupStats, KeyTerm, KeynessRules, ReferenceCorpus, Standing};

@@ -6,8 +6,11 @@
 //! of documents and the vocabulary, never with the length of the texts.
 //!
 //! Everything merged is an integer or a list of values whose statistics
-//! are taken after sorting, so a merge in any grouping gives the same
-//! statistics, bit for bit, as one pass over the whole batch.
+//! are taken after sorting, and every document carries its position in the
+//! batch, so partials merged in any grouping and any order give the same
+//! statistics, bit for bit, as one pass over the whole batch. A partial
+//! travels as bytes ([`BatchPartial::to_bytes`]): what a worker of a
+//! cluster sends to be merged.
 
 use super::statistics::{BatchStats, GroupStats};
 use super::vocabulary::{TermId, Vocabulary};
@@ -16,8 +19,11 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// What one document leaves for the batch statistics.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentSummary {
+    /// Its position in the batch (input order): merged partials are put
+    /// back in this order.
+    pub position: u64,
     /// The document id.
     pub id: String,
     /// Its group, when the batch is grouped.
@@ -44,7 +50,7 @@ impl DocumentSummary {
 }
 
 /// Term totals of a body of documents: a batch, a group, a reference corpus.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct TermTotals {
     /// Documents added.
     pub documents: u64,
@@ -86,7 +92,7 @@ impl TermTotals {
 }
 
 /// The running totals of part of a batch.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct BatchPartial {
     /// Names of the compared metrics, in metric-row order.
     pub metric_names: Vec<String>,
@@ -102,6 +108,25 @@ pub struct BatchPartial {
     values: Vec<Vec<f64>>,
     /// Per group: term totals and each metric's values.
     groups: BTreeMap<String, (TermTotals, Vec<Vec<f64>>)>,
+    /// The position the next document added takes.
+    next_position: u64,
+}
+
+/// What starts a partial's bytes: the format and its version.
+const PARTIAL_MAGIC: &[u8; 8] = b"TGPART01";
+
+/// Why bytes are not a partial.
+#[derive(Debug, thiserror::Error)]
+pub enum PartialError {
+    /// Not a partial of this version of textgauge.
+    #[error("not a textgauge batch partial (or one of another version)")]
+    NotAPartial,
+    /// The bytes are cut or damaged.
+    #[error("damaged batch partial: {0}")]
+    Damaged(#[from] postcard::Error),
+    /// Partials of different metrics (other theme dictionaries or options).
+    #[error("partials of different metrics cannot be merged")]
+    Unlike,
 }
 
 impl BatchPartial {
@@ -116,7 +141,39 @@ impl BatchPartial {
             totals: TermTotals::default(),
             values: vec![Vec::new(); metrics],
             groups: BTreeMap::new(),
+            next_position: 0,
         }
+    }
+
+    /// The same empty partial, whose first document takes position `first`
+    /// in the batch: a worker's part that starts at row `first`.
+    pub fn starting_at(mut self, first: u64) -> Self {
+        self.next_position = first;
+        self
+    }
+
+    /// The partial as bytes, to send to whoever merges.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = PARTIAL_MAGIC.to_vec();
+        postcard::to_io(self, &mut bytes).expect("writing to memory does not fail");
+        bytes
+    }
+
+    /// A partial from [`BatchPartial::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, PartialError> {
+        let body = bytes
+            .strip_prefix(PARTIAL_MAGIC.as_slice())
+            .ok_or(PartialError::NotAPartial)?;
+        Ok(postcard::from_bytes(body)?)
+    }
+
+    /// [`BatchPartial::merge`], refusing partials of other metrics instead
+    /// of panicking.
+    pub fn try_merge(self, other: BatchPartial) -> Result<BatchPartial, PartialError> {
+        if self.metric_names != other.metric_names {
+            return Err(PartialError::Unlike);
+        }
+        Ok(self.merge(other))
     }
 
     /// Add one document: its id, group, words, metric row and term counts
@@ -135,7 +192,10 @@ impl BatchPartial {
             .iter()
             .map(|(term, n)| (self.vocabulary.intern(term), saturating_u32(*n)))
             .collect();
+        let position = self.next_position;
+        self.next_position += 1;
         self.push(DocumentSummary {
+            position,
             id,
             group,
             metadata,
@@ -161,7 +221,8 @@ impl BatchPartial {
         self.documents.push(summary);
     }
 
-    /// This partial followed by `later`: the partial of both parts.
+    /// This partial and `later`: the partial of both parts, whichever part
+    /// came first in the batch (documents keep their positions).
     pub fn merge(mut self, later: BatchPartial) -> BatchPartial {
         assert_eq!(
             self.metric_names, later.metric_names,
@@ -194,11 +255,13 @@ impl BatchPartial {
                 }
                 summary
             }));
+        self.next_position = self.next_position.max(later.next_position);
         self
     }
 
     /// The batch statistics, and the documents' summaries in input order.
-    pub fn finalize(self) -> (Vec<DocumentSummary>, BatchStats) {
+    pub fn finalize(mut self) -> (Vec<DocumentSummary>, BatchStats) {
+        self.documents.sort_by_key(|summary| summary.position);
         let groups = self
             .groups
             .into_iter()

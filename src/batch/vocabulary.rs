@@ -9,8 +9,9 @@ use rustc_hash::FxHashMap;
 /// A term's number in a [`Vocabulary`].
 pub type TermId = u32;
 
-/// Terms and their numbers.
-#[derive(Debug, Clone, Default)]
+/// Terms and their numbers. As bytes, only the terms, in number order.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "Vec<Box<str>>", into = "Vec<Box<str>>")]
 pub struct Vocabulary {
     ids: FxHashMap<Box<str>, TermId>,
     terms: Vec<Box<str>>,
@@ -51,6 +52,22 @@ impl Vocabulary {
     /// The terms, in number order.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
         self.terms.iter().map(|t| &**t)
+    }
+}
+
+impl From<Vec<Box<str>>> for Vocabulary {
+    fn from(terms: Vec<Box<str>>) -> Self {
+        let mut vocabulary = Vocabulary::default();
+        for term in terms {
+            vocabulary.intern(&term);
+        }
+        vocabulary
+    }
+}
+
+impl From<Vocabulary> for Vec<Box<str>> {
+    fn from(vocabulary: Vocabulary) -> Self {
+        vocabulary.terms
     }
 }
 
