@@ -35,6 +35,7 @@ pub mod counts;
 pub mod data;
 pub mod input;
 pub mod metrics;
+pub mod piece;
 pub mod report;
 pub mod scratch;
 pub mod stats;
@@ -90,14 +91,7 @@ pub fn analyze_with_progress(
     progress: &dyn batch::Progress,
 ) -> Result<Batch, Error> {
     check_config(config)?;
-    let mut dictionary = match &config.themes_file {
-        Some(path) => ThemeDictionary::from_file(path)?,
-        None => ThemeDictionary::built_in(),
-    };
-    if config.analysis.commentary {
-        dictionary = dictionary.with_commentary(&themes::built_in::commentary());
-    }
-    let dictionary = dictionary.with_negation(config.analysis.theme_negation);
+    let dictionary = theme_dictionary(config)?;
     let rules = analysis_rules(config)?;
     let filter = input::FileFilter::new(&config.input.folders).map_err(Error::Config)?;
     let (reference, reference_failures) = if config.batch.reference.is_empty() {
@@ -132,6 +126,19 @@ pub fn analyze_with_progress(
             }));
     }
     Ok(batch)
+}
+
+/// The theme dictionary a run uses: the `--themes` file or the built-in
+/// one, the commentary pack appended unless left out, negation as asked.
+pub fn theme_dictionary(config: &Config) -> Result<ThemeDictionary, Error> {
+    let mut dictionary = match &config.themes_file {
+        Some(path) => ThemeDictionary::from_file(path)?,
+        None => ThemeDictionary::built_in(),
+    };
+    if config.analysis.commentary {
+        dictionary = dictionary.with_commentary(&themes::built_in::commentary());
+    }
+    Ok(dictionary.with_negation(config.analysis.theme_negation))
 }
 
 /// How every document of the batch is analyzed, from the settings.

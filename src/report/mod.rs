@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 mod columns;
+pub use columns::{document_header, document_row};
 mod comparison;
 mod csv_format;
 pub mod spreadsheet_safety;

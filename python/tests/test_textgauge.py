@@ -1,0 +1,112 @@
+"""The Python package against the CLI: the same row for a text, and batch
+statistics that are the same whatever the split and the order of merging.
+Run with `python -m pytest python/tests` after `pip install ./python`."""
+
+import csv
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import textgauge
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = [
+    "Ministers met on Tuesday. The budget may rise, officials said.",
+    "The war went on. Clearly nobody expected peace so soon!",
+    "In May the council voted. We think it was right, although critics disagree.",
+    "",
+    "Growth fell. Inflation rose. The central bank said little.",
+    "Refugees crossed the border at night. Aid agencies warned of a crisis.",
+    "The court ruled against the government. Lawyers for the minister will appeal.",
+]
+
+
+def cli_rows(tmp_path, texts):
+    """documents.csv of the CLI for these texts, as strings."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"{i:02}.txt").write_text(text, encoding="utf-8")
+    binary = os.environ.get("TEXTGAUGE_BIN")
+    command = [binary] if binary else ["cargo", "run", "-q", "--release", "--"]
+    subprocess.run(
+        command + ["analyze", str(folder), "--out", str(tmp_path / "out"), "--quiet"],
+        cwd=ROOT,
+        check=False,
+    )
+    with open(tmp_path / "out" / "documents.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def as_text(value):
+    """A Python value as the CSV writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def test_a_row_holds_the_cli_s_values(tmp_path):
+    expected = cli_rows(tmp_path, TEXTS[:1])[0]
+    row = textgauge.analyze_text(TEXTS[0], id=expected["document"])
+    assert list(row) == list(expected)
+    for column, value in expected.items():
+        got = row[column]
+        if isinstance(got, float):
+            assert got == pytest.approx(float(value)), column
+        else:
+            assert as_text(got) == value, column
+
+
+def test_merged_parts_in_any_order_give_the_whole():
+    ids = [f"d{i}" for i in range(len(TEXTS))]
+    _, whole = textgauge.analyze_part(ids, TEXTS)
+    expected = textgauge.finalize(whole)
+    rng = random.Random(7)
+    for parts in (1, 2, 3, 7):
+        size = -(-len(TEXTS) // parts)
+        partials = [
+            textgauge.analyze_part(ids[i : i + size], TEXTS[i : i + size], first=i)[1]
+            for i in range(0, len(TEXTS), size)
+        ]
+        rng.shuffle(partials)
+        stats = textgauge.finalize(textgauge.merge_partials(partials))
+        assert stats.documents == expected.documents == len(TEXTS) - 1
+        for metric in expected.metric_names:
+            assert stats.summary(metric) == expected.summary(metric), metric
+
+
+def test_scores_are_the_standings_of_compare_csv():
+    ids = [f"d{i}" for i in range(len(TEXTS))]
+    rows, partial = textgauge.analyze_part(ids, TEXTS)
+    scored = textgauge.score_batch(rows, textgauge.finalize(partial))
+    words = [row["words_percentile"] for row in scored if row["words"] > 0]
+    assert min(words) > 0 and max(words) < 100
+    empty = next(row for row in scored if row["words"] == 0)
+    assert empty["words_z"] is None
+
+
+def test_errors_are_value_errors_with_the_cli_s_message(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("theme,pattern,weigth\nx,y,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown column `weigth`"):
+        textgauge.analyze_text("text", themes=str(bad))
+    with pytest.raises(ValueError, match="not a textgauge batch partial"):
+        textgauge.finalize(b"nonsense")
+
+
+def test_a_dataframe_batch():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"body": TEXTS, "outlet": ["a", "b"] * 3 + ["a"]})
+    rows, partial = textgauge.analyze_batch(frame, text_column="body", group_column="outlet")
+    assert list(rows["document"]) == [str(i + 1) for i in range(len(TEXTS))]
+    assert textgauge.finalize(partial).documents == len(TEXTS) - 1
+
+
+if __name__ == "__main__":
+    sys.exit(pytest.main([__file__]))
