@@ -2,15 +2,65 @@
 //! partial-batch API (`textgauge::piece`, `textgauge::batch::partial`) for
 //! Python, with the GIL released while Rust works. `textgauge/__init__.py`
 //! wraps it with the pandas and pyarrow conveniences.
+//!
+//! Threads: every call runs in this process's own worker pool, of
+//! `TEXTGAUGE_NUM_THREADS` threads (1 by default: an engine's worker is one
+//! of many processes already), never in rayon's global pool. A process
+//! forked from one that used the pool (Spark and Dask workers, Python's
+//! multiprocessing) sees a new process id and builds a pool of its own, so
+//! it neither hangs on the parent's threads, which it does not have, nor
+//! warns.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use textgauge::batch::{BatchPartial, BatchStats, DocumentSummary};
 use textgauge::config::Config;
 use textgauge::piece::{Piece, PieceAnalyzer, Row};
 use textgauge::report::Cell;
+
+/// The pool of this process (made again after a fork) and its process id.
+static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
+
+/// The worker threads of this process: `TEXTGAUGE_NUM_THREADS` (1 when
+/// unset or not a number from 1 up).
+fn threads() -> usize {
+    std::env::var("TEXTGAUGE_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
+}
+
+/// This process's pool, made on first use and again in a forked child.
+fn pool() -> PyResult<Arc<rayon::ThreadPool>> {
+    let pid = std::process::id();
+    let mut slot = POOL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((owner, pool)) = slot.as_ref() {
+        if *owner == pid {
+            return Ok(Arc::clone(pool));
+        }
+        // The parent's pool: its threads do not exist in this child, so it
+        // is never used, nor dropped (which would wait for them).
+        std::mem::forget(slot.take());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads())
+        .thread_name(|i| format!("textgauge-{i}"))
+        .build()
+        .map_err(|e| PyValueError::new_err(format!("cannot start worker threads: {e}")))?;
+    let pool = Arc::new(pool);
+    *slot = Some((pid, Arc::clone(&pool)));
+    Ok(pool)
+}
+
+/// Run `work` without the GIL, in this process's pool.
+fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    let pool = pool()?;
+    Ok(py.detach(move || pool.install(work)))
+}
 
 /// The options every call takes, as the CLI's.
 fn analyzer(
@@ -65,7 +115,7 @@ fn analyze_text<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let analyzer = analyzer(themes, commentary, theme_negation, keep_furniture)?;
     let (text, id) = (text.to_owned(), id.to_owned());
-    let row = py.detach(move || analyzer.row(&id, &text));
+    let row = run_detached(py, move || analyzer.row(&id, &text))?;
     row_dict(py, &row)
 }
 
@@ -91,7 +141,7 @@ fn analyze_part<'py>(
         ));
     }
     let analyzer = analyzer(themes, commentary, theme_negation, keep_furniture)?;
-    let (rows, bytes) = py.detach(move || {
+    let (rows, bytes) = run_detached(py, move || {
         let pieces: Vec<Piece<'_>> = (0..texts.len())
             .map(|i| Piece {
                 id: &ids[i],
@@ -101,7 +151,7 @@ fn analyze_part<'py>(
             .collect();
         let (rows, partial) = analyzer.part(&pieces, first);
         (rows, partial.to_bytes())
-    });
+    })?;
     let list = PyList::empty(py);
     for row in &rows {
         list.append(row_dict(py, row)?)?;
@@ -116,7 +166,7 @@ fn partial(bytes: &[u8]) -> PyResult<BatchPartial> {
 /// The partials of several parts merged into one, in any order.
 #[pyfunction]
 fn merge_partials<'py>(py: Python<'py>, partials: Vec<Vec<u8>>) -> PyResult<Bound<'py, PyBytes>> {
-    let merged = py.detach(move || -> PyResult<Vec<u8>> {
+    let merged = run_detached(py, move || -> PyResult<Vec<u8>> {
         let mut merged: Option<BatchPartial> = None;
         for bytes in &partials {
             let next = partial(bytes)?;
@@ -130,7 +180,7 @@ fn merge_partials<'py>(py: Python<'py>, partials: Vec<Vec<u8>>) -> PyResult<Boun
         merged
             .map(|m| m.to_bytes())
             .ok_or_else(|| PyValueError::new_err("no partials to merge"))
-    })?;
+    })??;
     Ok(PyBytes::new(py, &merged))
 }
 
@@ -184,7 +234,7 @@ impl BatchStatistics {
 #[pyfunction]
 fn finalize(py: Python<'_>, merged: Vec<u8>) -> PyResult<BatchStatistics> {
     let merged = partial(&merged)?;
-    let (documents, stats) = py.detach(move || merged.finalize());
+    let (documents, stats) = run_detached(py, move || merged.finalize())?;
     Ok(BatchStatistics { stats, documents })
 }
 

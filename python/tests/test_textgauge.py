@@ -110,3 +110,32 @@ def test_a_dataframe_batch():
 
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__]))
+
+
+def test_a_forked_child_analyzes_without_hanging_or_warning(tmp_path):
+    # The parent uses its pool on a text long enough to be counted in
+    # pieces, in parallel (paragraphs over 1 MiB); a child forked from it
+    # then does the same. With rayon's global pool the child would wait
+    # for ever on threads it does not have.
+    long_text = "The minister said the budget may rise.\n\n" * 30000
+    parent = textgauge.analyze_text(long_text)
+    script = tmp_path / "fork.py"
+    script.write_text(
+        "import os, sys, textgauge\n"
+        "text = 'The minister said the budget may rise.\\n\\n' * 30000\n"
+        "words = textgauge.analyze_text(text)['words']\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os._exit(0 if textgauge.analyze_text(text)['words'] == words else 3)\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "sys.exit(os.waitstatus_to_exitcode(status))\n",
+        encoding="utf-8",
+    )
+    for threads in ("1", "2"):
+        env = dict(os.environ, TEXTGAUGE_NUM_THREADS=threads)
+        done = subprocess.run(
+            [sys.executable, str(script)], env=env, capture_output=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == b"", "no warning"
+    assert parent["words"] == 7 * 30000
