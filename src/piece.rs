@@ -11,6 +11,7 @@ use crate::input::Document;
 use crate::report::{document_header, document_row, Cell};
 use crate::themes::{ThemeDictionary, ThemeLabel};
 use crate::Error;
+use rayon::prelude::*;
 
 /// One text to analyze: its id, its text, and its group (for group
 /// statistics) if the batch is grouped.
@@ -76,14 +77,21 @@ impl PieceAnalyzer {
     /// The rows of a part of a batch whose first text is at position
     /// `first` of the batch, and the part's partial summary (to merge with
     /// the other parts' and finalize). A text without words has its row
-    /// but no part in the statistics, as in the CLI.
+    /// but no part in the statistics, as in the CLI. The texts are
+    /// analyzed in parallel on the current rayon pool (whose size the
+    /// caller chooses) and folded in order, so the result is the same
+    /// whatever the threads.
     pub fn part(&self, pieces: &[Piece<'_>], first: u64) -> (Vec<Row>, BatchPartial) {
         let names = metric_names(&self.themes);
         let decimals = metric_decimals(&self.themes);
         let mut partial = BatchPartial::new(names, decimals).starting_at(first);
         let mut rows = Vec::with_capacity(pieces.len());
-        for piece in pieces {
-            let mut analysis = self.analyze(piece.id, piece.text);
+        // In parallel on the current rayon pool, folded in order.
+        let analyses: Vec<Analysis> = pieces
+            .par_iter()
+            .map(|piece| self.analyze(piece.id, piece.text))
+            .collect();
+        for (piece, mut analysis) in pieces.iter().zip(analyses) {
             rows.push(self.row_of(&analysis));
             if let Some(group) = piece.group {
                 let by = GroupBy::Column("group".into());

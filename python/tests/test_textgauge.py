@@ -139,3 +139,17 @@ def test_a_forked_child_analyzes_without_hanging_or_warning(tmp_path):
         assert done.returncode == 0, done.stderr
         assert done.stderr == b"", "no warning"
     assert parent["words"] == 7 * 30000
+
+
+def test_rows_and_partials_are_the_same_whatever_the_threads():
+    code = (
+        "import sys, textgauge, tests_texts\n"
+        "rows, partial = textgauge.analyze_part([str(i) for i in range(len(tests_texts.TEXTS))], tests_texts.TEXTS)\n"
+        "sys.stdout.buffer.write(partial + repr(rows).encode())\n"
+    )
+    outputs = []
+    for threads in ("1", "2"):
+        env = dict(os.environ, TEXTGAUGE_NUM_THREADS=threads, PYTHONPATH=str(Path(__file__).parent))
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]

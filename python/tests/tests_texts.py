@@ -1,0 +1,9 @@
+"""Texts shared by the tests that run in a subprocess."""
+
+TEXTS = [
+    "Ministers met on Tuesday. The budget may rise, officials said.",
+    "The war went on. Clearly nobody expected peace so soon!",
+    "In May the council voted. We think it was right, although critics disagree.",
+    "",
+    "Growth fell. Inflation rose. The central bank said little.",
+] * 40
