@@ -52,9 +52,11 @@ impl PieceAnalyzer {
         })
     }
 
-    /// The analysis of one text.
+    /// The analysis of one text, its line ends and Unicode normalized as
+    /// the CLI's reader does (CRLF and CR to LF, NFC).
     pub fn analyze(&self, id: &str, text: &str) -> Analysis {
-        let document = Document::from_text(id.to_owned(), text, self.keep_furniture);
+        let text = crate::input::decode::unix_nfc(text.to_owned());
+        let document = Document::from_string(id.to_owned(), text, self.keep_furniture);
         analyze_document(&document, &self.dictionary, &self.rules)
     }
 

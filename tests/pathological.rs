@@ -49,9 +49,24 @@ fn long_tokens_of_every_kind() {
     fs::write(batch.join("brackets.md"), "[1]".repeat(1 << 18)).unwrap();
     fs::write(batch.join("apostrophes.txt"), "a'".repeat(1 << 19)).unwrap();
     fs::write(batch.join("initials.txt"), "U.S.".repeat(1 << 18)).unwrap();
+    // And list markers and sentence ends: a run of 200,000 spaces, 40,000
+    // inline `1.` items, 50,000 bulleted ones, 40,000 `etc.` after a
+    // fronted preposition, 80,000 `Hey!`.
+    let spaces = format!("a{}b", " ".repeat(200_000));
+    fs::write(batch.join("spaces.txt"), spaces).unwrap();
+    fs::write(batch.join("items.txt"), "1. a ".repeat(40_000)).unwrap();
+    let bulleted = format!("Points {}", "\u{2022}1. cut waste ".repeat(50_000));
+    fs::write(batch.join("bulleted.txt"), bulleted).unwrap();
+    let etc = format!("In 1990 {}", "etc. and ".repeat(40_000));
+    fs::write(batch.join("etc.txt"), etc).unwrap();
+    fs::write(
+        batch.join("hey.txt"),
+        format!("{}.", "Hey! ".repeat(80_000)),
+    )
+    .unwrap();
     let out = dir.path().join("out");
     analyze(&batch, &out, &["--sentences"]).success();
-    assert_eq!(rows(out.join("documents.csv")).len(), 5);
+    assert_eq!(rows(out.join("documents.csv")).len(), 10);
 }
 
 #[test]

@@ -248,8 +248,16 @@ fn score_batch<'py>(
     rows: Vec<Bound<'py, PyDict>>,
     stats: &BatchStatistics,
 ) -> PyResult<Bound<'py, PyList>> {
-    let by_id: std::collections::HashMap<&str, &DocumentSummary> =
-        stats.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut by_id: std::collections::HashMap<&str, &DocumentSummary> = Default::default();
+    for document in &stats.documents {
+        if by_id.insert(document.id.as_str(), document).is_some() {
+            return Err(PyValueError::new_err(format!(
+                "two documents of the batch have the id `{}`: ids must be unique \
+                 (give analyze_batch an id_column, or `first` for each part)",
+                document.id
+            )));
+        }
+    }
     let scored = PyList::empty(py);
     for row in rows {
         let id: String = row

@@ -153,3 +153,19 @@ def test_rows_and_partials_are_the_same_whatever_the_threads():
         done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True)
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_missing_cells_are_no_text_and_line_ends_are_the_cli_s():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"text": ["Hello there.", None, float("nan")]})
+    rows, _ = textgauge.analyze_batch(frame)
+    assert list(rows["words"]) == [2, 0, 0]
+    crlf = textgauge.analyze_text("Heading\r\rThe minister said it was over. She left.")
+    lf = textgauge.analyze_text("Heading\n\nThe minister said it was over. She left.")
+    assert crlf == lf and crlf["title"] == "Heading"
+
+
+def test_duplicate_ids_are_refused_when_scoring():
+    rows, partial = textgauge.analyze_part(["same", "same"], ["One two.", "Three four five."])
+    with pytest.raises(ValueError, match="ids must be unique"):
+        textgauge.score_batch(rows, textgauge.finalize(partial))

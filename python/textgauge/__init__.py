@@ -66,16 +66,21 @@ def analyze_batch(table, text_column="text", id_column=None, group_column=None, 
     if hasattr(table, "to_pandas") and not hasattr(table, "iloc"):
         arrow = table
         table = table.to_pandas()
-    texts = ["" if t is None else str(t) for t in table[text_column]]
+    import pandas as pd
+
+    def text_of(value):
+        # A missing cell (None, NaN) is no text, not the word "nan".
+        return None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+    texts = [text_of(t) or "" for t in table[text_column]]
     if id_column is None:
         ids = [str(first + i + 1) for i in range(len(texts))]
     else:
-        ids = [str(v) for v in table[id_column]]
+        ids = [text_of(v) or "" for v in table[id_column]]
     groups = None
     if group_column is not None:
-        groups = [None if g is None else str(g) for g in table[group_column]]
+        groups = [text_of(g) for g in table[group_column]]
     rows, partial = analyze_part(ids, texts, groups=groups, first=first, **options)
-    import pandas as pd
 
     frame = pd.DataFrame(rows)
     if arrow is not None:

@@ -480,7 +480,7 @@ pub fn decode_segment(bytes: Vec<u8>, decoding: SegmentDecoding) -> (String, usi
 }
 
 /// `text` with `\n` line ends, NFC-normalized (untouched when it already is).
-fn unix_nfc(text: String) -> String {
+pub(crate) fn unix_nfc(text: String) -> String {
     let unix = normalize_line_ends(text);
     if unicode_normalization::is_nfc(&unix) {
         unix

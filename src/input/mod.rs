@@ -2,7 +2,7 @@
 //! each into a [`Document`]: an id, an optional headline and the body text that
 //! the later stages count, with trailing web-page furniture set aside.
 
-mod decode;
+pub(crate) mod decode;
 mod discover;
 mod document;
 mod format;

@@ -13,6 +13,8 @@
 //! `chapter 2 of` are not markers. A bullet character other than `-`, `*`
 //! and `+` (`•`, `⁃`, `▪`) between spaces starts an item anywhere.
 
+use rustc_hash::FxHashMap;
+
 /// Bullet characters that start a list item at the start of a line.
 pub const LINE_BULLETS: &[char] = &['-', '*', '+', '•', '◦', '▪', '‣', '·', '⁃'];
 
@@ -74,7 +76,7 @@ fn line_enumerator_len(body: &str) -> Option<usize> {
 }
 
 /// How an enumerator counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Counting {
     Digits,
     Letters,
@@ -131,12 +133,13 @@ pub fn inline_item_starts(block: &str) -> Vec<usize> {
     let enumerators = enumerators(block);
     let mut starts: Vec<usize> = Vec::new();
     let mut used = vec![false; enumerators.len()];
+    let index = EnumeratorIndex::new(&enumerators);
     for first in 0..enumerators.len() {
-        if used[first] {
+        if used[first] || !opens_list(block, &enumerators[first]) {
             continue;
         }
         for counting in [Counting::Digits, Counting::Roman, Counting::Letters] {
-            let chain = sequence_from(&enumerators, first, counting);
+            let chain = sequence_from(&enumerators, &index, first, counting);
             if chain.len() >= 2 {
                 for &index in &chain {
                     used[index] = true;
@@ -152,11 +155,60 @@ pub fn inline_item_starts(block: &str) -> Vec<usize> {
     starts
 }
 
+/// Whether an enumerator may open an inline list. A bare `N.` is also how
+/// a sentence ends on a number (`…cut to 1. By March…`), so without a
+/// bullet it opens a list only at the start of the block or after `:`,
+/// `;` or a dash (`The plan: 1. …`); other forms (`1)`, `1.)`, `(1)`)
+/// anywhere.
+fn opens_list(block: &str, enumerator: &Enumerator) -> bool {
+    if enumerator.punctuation != "." || enumerator.bulleted {
+        return true;
+    }
+    let before = block[..enumerator.start].trim_end();
+    before.is_empty() || before.ends_with([':', ';', '—', '–'])
+}
+
+/// Where each enumerator of a way of counting and punctuation, by value,
+/// is: so that a sequence finds its next item without scanning them all.
+struct EnumeratorIndex(FxHashMap<(Counting, &'static str, usize), Vec<usize>>);
+
+impl EnumeratorIndex {
+    fn new(enumerators: &[Enumerator]) -> Self {
+        let mut map: FxHashMap<(Counting, &'static str, usize), Vec<usize>> = FxHashMap::default();
+        for (at, enumerator) in enumerators.iter().enumerate() {
+            for counting in [Counting::Digits, Counting::Roman, Counting::Letters] {
+                if let Some(value) = enumerator.value(counting) {
+                    let key = (counting, enumerator.punctuation, value);
+                    map.entry(key).or_default().push(at);
+                }
+            }
+        }
+        EnumeratorIndex(map)
+    }
+
+    /// The first enumerator after `after` of this key that `accept`s.
+    fn next(
+        &self,
+        key: (Counting, &'static str, usize),
+        after: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let found = self.0.get(&key)?;
+        let from = found.partition_point(|&at| at <= after);
+        found[from..].iter().copied().find(|&at| accept(at))
+    }
+}
+
 /// The enumerators of a sequence counting up by one from `first`, with the
 /// same punctuation: from the value 1, or from any value when every one of
 /// them has a bullet before it (`• 9. … • 10. …`). Their indices, or fewer
 /// than two.
-fn sequence_from(enumerators: &[Enumerator], first: usize, counting: Counting) -> Vec<usize> {
+fn sequence_from(
+    enumerators: &[Enumerator],
+    index: &EnumeratorIndex,
+    first: usize,
+    counting: Counting,
+) -> Vec<usize> {
     let start = &enumerators[first];
     let Some(value) = start.value(counting) else {
         return Vec::new();
@@ -166,12 +218,14 @@ fn sequence_from(enumerators: &[Enumerator], first: usize, counting: Counting) -
     }
     let mut chain = vec![first];
     let mut expected = value + 1;
-    for (index, candidate) in enumerators.iter().enumerate().skip(first + 1) {
-        let same = candidate.punctuation == start.punctuation && (value == 1 || candidate.bulleted);
-        if same && candidate.value(counting) == Some(expected) {
-            chain.push(index);
-            expected += 1;
-        }
+    let accept = |at: usize| value == 1 || enumerators[at].bulleted;
+    while let Some(next) = index.next(
+        (counting, start.punctuation, expected),
+        *chain.last().expect("never empty"),
+        accept,
+    ) {
+        chain.push(next);
+        expected += 1;
     }
     chain
 }
@@ -181,10 +235,9 @@ fn sequence_from(enumerators: &[Enumerator], first: usize, counting: Counting) -
 fn enumerators(block: &str) -> Vec<Enumerator> {
     let mut found = Vec::new();
     let mut covered = 0;
-    for (start, _) in block
-        .char_indices()
-        .filter(|&(i, _)| i == 0 || block[..i].ends_with(char::is_whitespace))
-    {
+    for (start, _) in block.char_indices().filter(|&(i, c)| {
+        !c.is_whitespace() && (i == 0 || block[..i].ends_with(char::is_whitespace))
+    }) {
         if start < covered {
             continue;
         }
@@ -216,6 +269,9 @@ fn bullet_prefix(rest: &str) -> usize {
     let Some(first) = rest.chars().next() else {
         return 0;
     };
+    if !LINE_BULLETS.contains(&first) {
+        return 0;
+    }
     let after = &rest[first.len_utf8()..];
     let gap = after.len() - after.trim_start().len();
     // `⁃9.`: a bullet that is no dash or star may touch its number.

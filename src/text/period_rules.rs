@@ -201,7 +201,7 @@ fn is_opening_phrase(so_far: &str) -> bool {
     let first = words
         .next()
         .map(|w| w.trim_start_matches(OPENERS).to_lowercase());
-    first.is_some_and(|w| PREPOSITIONS.contains(&w)) && words.count() <= 4
+    first.is_some_and(|w| PREPOSITIONS.contains(&w)) && words.take(5).count() <= 4
 }
 
 /// Whether `before` (the text up to an abbreviation's period) ends in a

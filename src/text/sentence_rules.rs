@@ -253,10 +253,13 @@ pub(super) fn speaker_follows(next: &str) -> bool {
 /// Whether `next` starts with a company suffix (`Inc.`, `Ltd.`): the `!`
 /// before it ends a brand name (`Yahoo! Inc.`), not a sentence.
 fn company_suffix_follows(next: &str, abbr: &Abbreviations) -> bool {
-    let Some((word, _)) = next.split_once('.') else {
-        return false;
-    };
-    abbr.class_of(&word.to_lowercase()) == Some(AbbrevClass::Final)
+    let letters = next
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(next.len());
+    let (word, rest) = next.split_at(letters);
+    !word.is_empty()
+        && rest.starts_with('.')
+        && abbr.class_of(&word.to_lowercase()) == Some(AbbrevClass::Final)
 }
 
 /// Whether the first word of `next`, after opening quotes or brackets, starts lowercase.

@@ -60,7 +60,7 @@ pub fn counted(word: &str) -> (u32, SyllableSource) {
             SyllableSource::Parts,
         );
     }
-    if let Some(n) = variant_syllables(&lower).filter(|_| !is_capitals(word)) {
+    if let Some(n) = variant_syllables(&lower, !is_capitals(word)) {
         return (n, SyllableSource::DictionaryVariant);
     }
     let capitalized = word.starts_with(char::is_uppercase);
@@ -238,8 +238,13 @@ fn ly_adds(stem: &str) -> u32 {
 /// The dictionary's count for the American spelling of a British word
 /// (`behavioural`, `coeliac`), or for a listed stem plus what the suffix
 /// adds, the stem maybe respelled (`behaviours`).
-fn variant_syllables(lower: &str) -> Option<u32> {
-    let american = american_spellings(lower);
+fn variant_syllables(lower: &str, respell: bool) -> Option<u32> {
+    // Not for a word in capitals (`ISAE` is no `ise`).
+    let american = if respell {
+        american_spellings(lower)
+    } else {
+        Vec::new()
+    };
     if let Some(n) = american.iter().find_map(|a| dictionary_syllables(a)) {
         return Some(n);
     }
@@ -280,6 +285,9 @@ mod tests {
         assert_eq!(counted("us"), (1, SyllableSource::Dictionary));
         assert_eq!(syllables("WHO"), 5);
         assert_eq!(syllables("NATO"), 2);
+        // A word in capitals keeps its suffix rules, not the respellings.
+        assert_eq!(syllables("VAPING"), 2);
+        assert_eq!(syllables("ISAE"), 4);
     }
 
     #[test]

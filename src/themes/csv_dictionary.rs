@@ -39,6 +39,10 @@ pub(super) fn read_csv(text: &str, dictionary: &mut ThemeDictionary) -> Result<(
         let record =
             record.map_err(|e| (at(e.position().map_or(0, |p| p.line())), e.to_string()))?;
         let line = at(record.position().map_or(0, |p| p.line()));
+        // A blank row (`,,` from a spreadsheet) holds nothing to read.
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
         let cell = |column: usize| record.get(column).unwrap_or("").trim();
         let rule = rule(&record, &layout).map_err(|m| (line, m))?;
         dictionary
@@ -83,6 +87,16 @@ fn layout(headers: &csv::StringRecord) -> Result<Layout, String> {
             "unknown column `{unknown}`: a theme dictionary has the columns \
              `theme,pattern` and, optionally, `weight` and `case`"
         ));
+    }
+    for (at, name) in headers.iter().enumerate() {
+        let name = name.trim();
+        let again = headers
+            .iter()
+            .skip(at + 1)
+            .any(|h| h.trim().eq_ignore_ascii_case(name));
+        if !name.is_empty() && again {
+            return Err(format!("column `{name}` is named twice"));
+        }
     }
     let (Some(theme), Some(pattern)) = (column("theme"), column("pattern")) else {
         return Err("the header must name the columns `theme,pattern`".into());
@@ -164,6 +178,14 @@ mod tests {
         );
         let resaved = "\"# sources, with a comma\",,\ntheme,pattern,\nx,y,\n";
         assert_eq!(parse(resaved).unwrap().pattern_count(), 1);
+        assert_eq!(
+            parse("theme,pattern\nx,y\n,\n\nz,w\n")
+                .unwrap()
+                .pattern_count(),
+            2
+        );
+        let twice = parse("theme,pattern,weight,weight\nx,y,1,2\n").unwrap_err();
+        assert!(twice.contains("`weight` is named twice"), "{twice}");
         let stray = parse("theme,pattern,\nx,y,z\n").unwrap_err();
         assert!(stray.contains("line 2") && stray.contains("`z`"), "{stray}");
     }

@@ -90,7 +90,11 @@ fn add_row(
     categories: &[String],
     dictionary: &mut ThemeDictionary,
 ) -> Result<(), String> {
-    if record.len() > categories.len() + 1 {
+    let extra = record
+        .iter()
+        .skip(categories.len() + 1)
+        .any(|c| !c.trim().is_empty());
+    if extra {
         return Err(format!(
             "entry `{entry}` has {} cells, more than the header's {} columns",
             record.len(),
@@ -171,6 +175,10 @@ mod tests {
             "{message}"
         );
         assert_eq!(err("Entry,a\nx,X,X\n").0, 2, "more cells than columns");
+        assert!(
+            read("Entry,a\nx,X,\n").is_ok(),
+            "an empty extra cell is nothing"
+        );
         assert_eq!(err("Entry,a\n,X\n").0, 2, "no entry");
         assert_eq!(err("").0, 1);
     }
