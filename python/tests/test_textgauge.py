@@ -12,17 +12,9 @@ from pathlib import Path
 import pytest
 
 import textgauge
+from tests_texts import TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
-TEXTS = [
-    "Ministers met on Tuesday. The budget may rise, officials said.",
-    "The war went on. Clearly nobody expected peace so soon!",
-    "In May the council voted. We think it was right, although critics disagree.",
-    "",
-    "Growth fell. Inflation rose. The central bank said little.",
-    "Refugees crossed the border at night. Aid agencies warned of a crisis.",
-    "The court ruled against the government. Lawyers for the minister will appeal.",
-]
 
 
 def cli_rows(tmp_path, texts):
@@ -144,7 +136,7 @@ def test_a_forked_child_analyzes_without_hanging_or_warning(tmp_path):
 def test_rows_and_partials_are_the_same_whatever_the_threads():
     code = (
         "import sys, textgauge, tests_texts\n"
-        "rows, partial = textgauge.analyze_part([str(i) for i in range(len(tests_texts.TEXTS))], tests_texts.TEXTS)\n"
+        "rows, partial = textgauge.analyze_part([str(i) for i in range(len(tests_texts.MANY))], tests_texts.MANY)\n"
         "sys.stdout.buffer.write(partial + repr(rows).encode())\n"
     )
     outputs = []
