@@ -53,6 +53,9 @@ pub fn counted(word: &str) -> (u32, SyllableSource) {
     if word.contains(['-', '\u{2010}', '\u{2011}']) || has_letters_and_digits(word) {
         return (parts(word), SyllableSource::Parts);
     }
+    if let Some(n) = acronym_possessive(word) {
+        return (n, SyllableSource::Acronym);
+    }
     let camel = camel_parts(word);
     if !camel.is_empty() && !is_acronym_plural(word) {
         return (
@@ -131,6 +134,24 @@ fn acronym_syllables(word: &str) -> Option<u32> {
     }
     let letters = word.chars().count();
     ((2..=6).contains(&letters) && is_capitals(word)).then(|| letter_by_letter(word))
+}
+
+/// An acronym's possessive (`NHS's`, `UN's`, `MPs'`): the acronym (or its
+/// plural) as counted alone, a syllable more when `'s` follows S, X or Z.
+fn acronym_possessive(word: &str) -> Option<u32> {
+    let (base, adds_s) = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .map(|base| (base, true))
+        .or_else(|| {
+            word.strip_suffix(['\'', '\u{2019}'])
+                .map(|base| (base, false))
+        })?;
+    if !(is_capitals(base) || is_acronym_plural(base)) {
+        return None;
+    }
+    let sibilant = adds_s && base.ends_with(['S', 'X', 'Z']);
+    Some(counted(base).0 + u32::from(sibilant))
 }
 
 /// An acronym's plural: two to six capitals and a lower-case `s` (`MPs`).
@@ -288,6 +309,10 @@ mod tests {
         // A word in capitals keeps its suffix rules, not the respellings.
         assert_eq!(syllables("VAPING"), 2);
         assert_eq!(syllables("ISAE"), 4);
+        // Possessives of acronyms.
+        assert_eq!(syllables("NHS's"), 4);
+        assert_eq!(syllables("UN's"), 2);
+        assert_eq!(syllables("MPs'"), 2);
     }
 
     #[test]
