@@ -5,8 +5,8 @@
 //! The rows and statistics are the CLI's, column for column.
 
 use crate::analysis::{analyze_document, Analysis, AnalysisRules};
-use crate::batch::{metric_decimals, metric_names, summarize, BatchPartial};
-use crate::config::{Config, GroupBy};
+use crate::batch::{metric_decimals, metric_names, summarize_in, BatchPartial};
+use crate::config::Config;
 use crate::input::Document;
 use crate::report::{document_header, document_row, Cell};
 use crate::themes::{ThemeDictionary, ThemeLabel};
@@ -95,13 +95,7 @@ impl PieceAnalyzer {
             .collect();
         for (piece, mut analysis) in pieces.iter().zip(analyses) {
             rows.push(self.row_of(&analysis));
-            if let Some(group) = piece.group {
-                let by = GroupBy::Column("group".into());
-                analysis.metadata = vec![("group".into(), group.to_owned())];
-                summarize(&mut partial, &mut analysis, Some(&by));
-            } else {
-                summarize(&mut partial, &mut analysis, None);
-            }
+            summarize_in(&mut partial, &mut analysis, piece.group.map(str::to_owned));
         }
         (rows, partial)
     }

@@ -164,16 +164,6 @@ impl ThemeLabel {
             format!("theme_{}_per_1000", self.name)
         }
     }
-
-    /// Labels of plain themes of a dictionary named `dictionary`.
-    pub fn plain(names: &[&str], dictionary: &str) -> Vec<ThemeLabel> {
-        let label = |name: &&str| ThemeLabel {
-            name: (*name).to_owned(),
-            dictionary: dictionary.to_owned(),
-            commentary: false,
-        };
-        names.iter().map(label).collect()
-    }
 }
 
 impl ThemeDictionary {

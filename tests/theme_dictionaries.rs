@@ -51,6 +51,16 @@ fn theme_counts(text: &str, dictionary: &Path) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// `kwic.csv`'s sentence, left context, match and right context, a row each.
+fn kwic_contexts(out: &Path) -> Vec<[String; 4]> {
+    report(out, "kwic.csv")
+        .into_iter()
+        .map(|row| {
+            [&row["sentence"], &row["left"], &row["match"], &row["right"]].map(String::clone)
+        })
+        .collect()
+}
+
 /// Run with the dictionary `dictionary`, which must be refused (exit 2)
 /// with a message holding `message`, writing nothing.
 fn refused(dictionary: &Path, message: &str) {
@@ -376,12 +386,7 @@ fn kwic_context_is_exact_when_a_sentence_opens_with_a_quote_and_holds_a_pound_si
     let dir = tempdir().unwrap();
     let text = "\u{201c}Taxes rose,\u{201d} she said. The \u{a3}2bn budget fell, officials say.";
     let (_, out) = analyzed(dir.path(), text, &fixture("commentary.dic"), &["--kwic"]);
-    let rows: Vec<[String; 4]> = report(&out, "kwic.csv")
-        .into_iter()
-        .map(|row| {
-            [&row["sentence"], &row["left"], &row["match"], &row["right"]].map(String::clone)
-        })
-        .collect();
+    let rows = kwic_contexts(&out);
     let expected = [
         ["1", "", "Taxes", "rose,\u{201d} she said"],
         ["1", "Taxes rose,\u{201d} she", "said", ""],
@@ -399,12 +404,7 @@ fn kwic_context_stops_at_a_glued_sentence_end() {
     let dir = tempdir().unwrap();
     let text = "Taxes rose.Critics said so.";
     let (_, out) = analyzed(dir.path(), text, &fixture("commentary.dic"), &["--kwic"]);
-    let rows: Vec<[String; 4]> = report(&out, "kwic.csv")
-        .into_iter()
-        .map(|row| {
-            [&row["sentence"], &row["left"], &row["match"], &row["right"]].map(String::clone)
-        })
-        .collect();
+    let rows = kwic_contexts(&out);
     let expected =
         [["1", "", "Taxes", "rose."], ["2", "", "said", "so"]].map(|row| row.map(str::to_owned));
     assert_eq!(rows, expected);

@@ -92,10 +92,15 @@ impl Batch {
 /// without words is left out of them (it has no rates, no diversity and
 /// no terms: counting it would only drag means and document frequencies).
 pub fn summarize(partial: &mut BatchPartial, analysis: &mut Analysis, group_by: Option<&GroupBy>) {
+    let group = group_by.map(|by| group_of(analysis, by));
+    summarize_in(partial, analysis, group);
+}
+
+/// [`summarize`] for a document whose group the caller already knows.
+pub fn summarize_in(partial: &mut BatchPartial, analysis: &mut Analysis, group: Option<String>) {
     if analysis.counts.words == 0 {
         return;
     }
-    let group = group_by.map(|by| group_of(analysis, by));
     let terms = std::mem::take(&mut analysis.terms);
     partial.add(
         analysis.id.clone(),

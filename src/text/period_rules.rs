@@ -161,13 +161,20 @@ fn is_abbreviation_of(token: &str, class: AbbrevClass, abbr: &Abbreviations) -> 
         .is_some_and(|word| abbr.class_of(&word.to_lowercase()) == Some(class))
 }
 
+/// When `next` opens with a quotation mark: whether a capital follows it
+/// (a quotation that opens a new sentence); `None` when it does not open
+/// with one.
+fn quoted_capital(next: &str) -> Option<bool> {
+    let unquoted = next.trim_start_matches(['"', '“', '‘', '\'', '«']);
+    (unquoted.len() < next.len()).then(|| unquoted.starts_with(char::is_uppercase))
+}
+
 /// After an `end` abbreviation: does `next` look like the start of a new
 /// sentence? Yes for an opening quote before a capital, a capitalized
 /// sentence starter (`data/sentence_starters.txt`) or a courtesy title.
 fn starts_new_sentence(next: &str, abbr: &Abbreviations) -> bool {
-    let unquoted = next.trim_start_matches(['"', '“', '‘', '\'', '«']);
-    if unquoted.len() < next.len() {
-        return unquoted.starts_with(char::is_uppercase);
+    if let Some(capital) = quoted_capital(next) {
+        return capital;
     }
     let (word, token) = first_word(next);
     next.starts_with(char::is_uppercase)
@@ -180,9 +187,8 @@ fn starts_new_sentence(next: &str, abbr: &Abbreviations) -> bool {
 /// is an acronym (`CEO`), another `final` abbreviation (`Co. Ltd.`) or a
 /// day or month name (`6 p.m. Tuesday`).
 fn final_abbreviation_ends(next: &str, abbr: &Abbreviations) -> bool {
-    let unquoted = next.trim_start_matches(['"', '“', '‘', '\'', '«']);
-    if unquoted.len() < next.len() {
-        return unquoted.starts_with(char::is_uppercase);
+    if let Some(capital) = quoted_capital(next) {
+        return capital;
     }
     let (word, token) = first_word(next);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -165,13 +165,16 @@ fn is_acronym_plural(word: &str) -> bool {
 fn listed_or_inflected(word: &str) -> Option<u32> {
     let stem_has_vowel =
         word[..word.len().saturating_sub(2)].contains(['a', 'e', 'i', 'o', 'u', 'y']);
-    dictionary_syllables(word).or_else(|| {
-        (word.len() >= 5 && stem_has_vowel).then(|| {
-            SUFFIXES
-                .iter()
-                .find_map(|suffix| suffix_syllables(word, suffix))
-        })?
-    })
+    dictionary_syllables(word)
+        .or_else(|| (word.len() >= 5 && stem_has_vowel).then(|| inflected_syllables(word))?)
+}
+
+/// The dictionary's count for the stem of `lower` with a suffix removed,
+/// plus what the suffix adds (the first suffix that finds a stem).
+fn inflected_syllables(lower: &str) -> Option<u32> {
+    SUFFIXES
+        .iter()
+        .find_map(|suffix| suffix_syllables(lower, suffix))
 }
 
 fn is_capitals(word: &str) -> bool {
@@ -271,11 +274,7 @@ fn variant_syllables(lower: &str, respell: bool) -> Option<u32> {
     }
     std::iter::once(lower)
         .chain(american.iter().map(String::as_str))
-        .find_map(|spelling| {
-            SUFFIXES
-                .iter()
-                .find_map(|suffix| suffix_syllables(spelling, suffix))
-        })
+        .find_map(inflected_syllables)
 }
 
 fn suffix_syllables(lower: &str, suffix: &Suffix) -> Option<u32> {
