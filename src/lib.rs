@@ -70,6 +70,12 @@ pub enum Error {
     /// file that holds them until the reports are written.
     #[error("cannot keep analyses in a temporary file (set TMPDIR to a folder with room): {0}")]
     Spool(std::io::Error),
+    /// A document has a term the batch statistics lack: the statistics are
+    /// of another batch, or of other options.
+    #[error(
+        "`{0}` is not in these batch statistics (they are of another batch, or of other options)"
+    )]
+    NotOfThisBatch(String),
     /// Reports could not be written.
     #[error("cannot write reports to {dir}: {source}")]
     Write {
@@ -280,6 +286,7 @@ pub fn table_options(config: &Config) -> TableOptions {
             min_g2: batch.min_g2,
             min_count: batch.min_count,
         },
+        batch_rows: true,
     }
 }
 

@@ -11,14 +11,23 @@
 //! it neither hangs on the parent's threads, which it does not have, nor
 //! warns.
 
+mod arrow_rows;
+mod reports;
+mod statistics;
+
+use reports::{report_frames, report_part};
+use statistics::{
+    finalize, merge_partials, prune_partial, score_batch, split_partial, BatchStatistics,
+};
+
+use arrow_pyarrow::ToPyArrow;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use textgauge::batch::{BatchPartial, BatchStats, DocumentSummary};
 use textgauge::config::Config;
-use textgauge::piece::{Piece, PieceAnalyzer, Row};
+use textgauge::piece::{Piece, PieceAnalyzer, PieceText, Row};
 use textgauge::report::Cell;
 
 /// The pool of this process (made again after a fork) and its process id.
@@ -63,18 +72,36 @@ fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyR
 }
 
 /// The options every call takes, as the CLI's.
+fn config(
+    themes: Option<PathBuf>,
+    commentary: bool,
+    theme_negation: bool,
+    keep_furniture: bool,
+) -> Config {
+    let mut config = Config::new(Vec::new(), PathBuf::from("reports"));
+    config.themes_file = themes;
+    config.analysis.commentary = commentary;
+    config.analysis.theme_negation = theme_negation;
+    config.input.keep_furniture = keep_furniture;
+    config
+}
+
+fn analyzer_of(config: &Config) -> PyResult<PieceAnalyzer> {
+    PieceAnalyzer::new(config).map_err(value_error)
+}
+
 fn analyzer(
     themes: Option<PathBuf>,
     commentary: bool,
     theme_negation: bool,
     keep_furniture: bool,
 ) -> PyResult<PieceAnalyzer> {
-    let mut config = Config::new(Vec::new(), PathBuf::from("reports"));
-    config.themes_file = themes;
-    config.analysis.commentary = commentary;
-    config.analysis.theme_negation = theme_negation;
-    config.input.keep_furniture = keep_furniture;
-    PieceAnalyzer::new(&config).map_err(|e| PyValueError::new_err(e.to_string()))
+    analyzer_of(&config(themes, commentary, theme_negation, keep_furniture))
+}
+
+/// A library error as Python's `ValueError`, with the CLI's message.
+fn value_error(error: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(error.to_string())
 }
 
 /// A cell as Python has it: a count an int, a measure the float the CSV
@@ -119,166 +146,78 @@ fn analyze_text<'py>(
     row_dict(py, &row)
 }
 
-/// The rows of a part of a batch (texts at positions `first`, `first + 1`,
-/// …), and the part's partial summary as bytes.
+/// The rows of a part of a batch, and the part's partial summary as bytes.
+/// The rows are a list of dicts, or with `arrow=True` one
+/// `pyarrow.RecordBatch` built in Rust.
 #[pyfunction]
-#[pyo3(signature = (ids, texts, groups=None, first=0, themes=None, commentary=true, theme_negation=false, keep_furniture=false))]
+#[pyo3(signature = (ids, texts, groups=None, themes=None, commentary=true, theme_negation=false, keep_furniture=false, arrow=false))]
 #[allow(clippy::too_many_arguments)]
 fn analyze_part<'py>(
     py: Python<'py>,
     ids: Vec<String>,
-    texts: Vec<String>,
+    texts: Vec<TextArgument>,
     groups: Option<Vec<Option<String>>>,
-    first: u64,
     themes: Option<PathBuf>,
     commentary: bool,
     theme_negation: bool,
     keep_furniture: bool,
-) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyBytes>)> {
-    if ids.len() != texts.len() || groups.as_ref().is_some_and(|g| g.len() != texts.len()) {
-        return Err(PyValueError::new_err(
-            "ids, texts and groups differ in length",
-        ));
-    }
+    arrow: bool,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyBytes>)> {
+    check_lengths(&ids, &texts, groups.as_deref())?;
     let analyzer = analyzer(themes, commentary, theme_negation, keep_furniture)?;
-    let (rows, bytes) = run_detached(py, move || {
-        let pieces: Vec<Piece<'_>> = (0..texts.len())
-            .map(|i| Piece {
-                id: &ids[i],
-                text: &texts[i],
-                group: groups.as_ref().and_then(|g| g[i].as_deref()),
-            })
-            .collect();
-        let (rows, partial) = analyzer.part(&pieces, first);
-        (rows, partial.to_bytes())
+    let (rows, bytes, batch) = run_detached(py, move || {
+        let (rows, partial) = analyzer.part(&pieces(&ids, &texts, groups.as_deref()));
+        let batch = arrow.then(|| arrow_rows::record_batch(&rows, &analyzer.row("", "")));
+        (rows, partial.to_bytes(), batch)
     })?;
+    let bytes = PyBytes::new(py, &bytes);
+    if let Some(batch) = batch {
+        let batch = batch.map_err(value_error)?;
+        return Ok((batch.to_pyarrow(py)?, bytes));
+    }
     let list = PyList::empty(py);
     for row in &rows {
         list.append(row_dict(py, row)?)?;
     }
-    Ok((list, PyBytes::new(py, &bytes)))
+    Ok((list.into_any(), bytes))
 }
 
-fn partial(bytes: &[u8]) -> PyResult<BatchPartial> {
-    BatchPartial::from_bytes(bytes).map_err(|e| PyValueError::new_err(e.to_string()))
+/// A text as Python gives it: `str`, or the `bytes` of a file (decoded as
+/// the CLI reads a `.txt` file).
+#[derive(FromPyObject)]
+enum TextArgument {
+    Text(String),
+    Bytes(Vec<u8>),
 }
 
-/// The partials of several parts merged into one, in any order.
-#[pyfunction]
-fn merge_partials<'py>(py: Python<'py>, partials: Vec<Vec<u8>>) -> PyResult<Bound<'py, PyBytes>> {
-    let merged = run_detached(py, move || -> PyResult<Vec<u8>> {
-        let mut merged: Option<BatchPartial> = None;
-        for bytes in &partials {
-            let next = partial(bytes)?;
-            merged = Some(match merged {
-                None => next,
-                Some(done) => done
-                    .try_merge(next)
-                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
-            });
-        }
-        merged
-            .map(|m| m.to_bytes())
-            .ok_or_else(|| PyValueError::new_err("no partials to merge"))
-    })??;
-    Ok(PyBytes::new(py, &merged))
-}
-
-/// The statistics of a whole batch, finalized from its merged partial.
-#[pyclass(frozen, module = "textgauge._textgauge")]
-struct BatchStatistics {
-    stats: BatchStats,
-    documents: Vec<DocumentSummary>,
-}
-
-#[pymethods]
-impl BatchStatistics {
-    /// The compared metrics, in order.
-    #[getter]
-    fn metric_names(&self) -> Vec<String> {
-        self.stats.metric_names.clone()
+fn check_lengths(
+    ids: &[String],
+    texts: &[TextArgument],
+    groups: Option<&[Option<String>]>,
+) -> PyResult<()> {
+    if ids.len() != texts.len() || groups.is_some_and(|g| g.len() != texts.len()) {
+        return Err(PyValueError::new_err(
+            "ids, texts and groups differ in length",
+        ));
     }
-
-    /// Documents in the statistics (those with words).
-    #[getter]
-    fn documents(&self) -> usize {
-        self.documents.len()
-    }
-
-    /// One metric's batch summary: n, mean, sd, median, min, max.
-    fn summary<'py>(&self, py: Python<'py>, metric: &str) -> PyResult<Bound<'py, PyDict>> {
-        let index = self.metric_index(metric)?;
-        let summary = &self.stats.metric_summaries[index];
-        let dict = PyDict::new(py);
-        dict.set_item("n", summary.n)?;
-        dict.set_item("mean", summary.mean)?;
-        dict.set_item("sd", summary.sd)?;
-        dict.set_item("median", summary.median)?;
-        dict.set_item("min", summary.min)?;
-        dict.set_item("max", summary.max)?;
-        Ok(dict)
-    }
+    Ok(())
 }
 
-impl BatchStatistics {
-    fn metric_index(&self, metric: &str) -> PyResult<usize> {
-        self.stats
-            .metric_names
-            .iter()
-            .position(|m| m == metric)
-            .ok_or_else(|| PyValueError::new_err(format!("no metric `{metric}`")))
-    }
-}
-
-/// The statistics of the batch whose merged partial is `merged`.
-#[pyfunction]
-fn finalize(py: Python<'_>, merged: Vec<u8>) -> PyResult<BatchStatistics> {
-    let merged = partial(&merged)?;
-    let (documents, stats) = run_detached(py, move || merged.finalize())?;
-    Ok(BatchStatistics { stats, documents })
-}
-
-/// `rows` (as `analyze_part` gave them) with each compared metric's
-/// standing in the batch: `<metric>_z` and `<metric>_percentile` (0–100),
-/// as `compare.csv` has them. A row whose document takes no part in the
-/// statistics (no words) gets None.
-#[pyfunction]
-fn score_batch<'py>(
-    py: Python<'py>,
-    rows: Vec<Bound<'py, PyDict>>,
-    stats: &BatchStatistics,
-) -> PyResult<Bound<'py, PyList>> {
-    let mut by_id: std::collections::HashMap<&str, &DocumentSummary> = Default::default();
-    for document in &stats.documents {
-        if by_id.insert(document.id.as_str(), document).is_some() {
-            return Err(PyValueError::new_err(format!(
-                "two documents of the batch have the id `{}`: ids must be unique \
-                 (give analyze_batch an id_column, or `first` for each part)",
-                document.id
-            )));
-        }
-    }
-    let scored = PyList::empty(py);
-    for row in rows {
-        let id: String = row
-            .get_item("document")?
-            .ok_or_else(|| PyValueError::new_err("a row without a `document`"))?
-            .extract()?;
-        let dict = row.copy()?;
-        for (index, name) in stats.stats.metric_names.iter().enumerate() {
-            let value = by_id.get(id.as_str()).and_then(|d| d.metrics[index]);
-            let standing = by_id
-                .get(id.as_str())
-                .map(|_| stats.stats.standing(index, value));
-            dict.set_item(format!("{name}_z"), standing.as_ref().and_then(|s| s.z))?;
-            dict.set_item(
-                format!("{name}_percentile"),
-                standing.as_ref().and_then(|s| s.percentile),
-            )?;
-        }
-        scored.append(dict)?;
-    }
-    Ok(scored)
+fn pieces<'a>(
+    ids: &'a [String],
+    texts: &'a [TextArgument],
+    groups: Option<&'a [Option<String>]>,
+) -> Vec<Piece<'a>> {
+    (0..texts.len())
+        .map(|i| Piece {
+            id: &ids[i],
+            text: match &texts[i] {
+                TextArgument::Text(text) => PieceText::Text(text),
+                TextArgument::Bytes(bytes) => PieceText::Bytes(bytes),
+            },
+            group: groups.and_then(|g| g[i].as_deref()),
+        })
+        .collect()
 }
 
 /// The module.
@@ -289,6 +228,10 @@ fn _textgauge(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(merge_partials, m)?)?;
     m.add_function(wrap_pyfunction!(finalize, m)?)?;
     m.add_function(wrap_pyfunction!(score_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(report_part, m)?)?;
+    m.add_function(wrap_pyfunction!(report_frames, m)?)?;
+    m.add_function(wrap_pyfunction!(split_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(prune_partial, m)?)?;
     m.add_class::<BatchStatistics>()?;
     Ok(())
 }

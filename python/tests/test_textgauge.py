@@ -17,20 +17,31 @@ from tests_texts import TEXTS
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def cli_rows(tmp_path, texts):
-    """documents.csv of the CLI for these texts, as strings."""
+def cli_reports(tmp_path, texts, *options):
+    """Run the CLI on these texts (as files in folders `a/` and `b/`);
+    returns their ids as the CLI names them and the report folder."""
     folder = tmp_path / "in"
-    folder.mkdir()
+    ids = []
     for i, text in enumerate(texts):
-        (folder / f"{i:02}.txt").write_text(text, encoding="utf-8")
+        path = folder / "ab"[i % 2] / f"{i:02}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        ids.append(str(path))
     binary = os.environ.get("TEXTGAUGE_BIN")
     command = [binary] if binary else ["cargo", "run", "-q", "--release", "--"]
+    out = tmp_path / "out"
     subprocess.run(
-        command + ["analyze", str(folder), "--out", str(tmp_path / "out"), "--quiet"],
+        command + ["analyze", str(folder), "--out", str(out), "--quiet", *options],
         cwd=ROOT,
         check=False,
     )
-    with open(tmp_path / "out" / "documents.csv", encoding="utf-8") as f:
+    return sorted(ids), out
+
+
+def cli_rows(tmp_path, texts):
+    """documents.csv of the CLI for these texts, as strings."""
+    _, out = cli_reports(tmp_path, texts)
+    with open(out / "documents.csv", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
@@ -63,7 +74,7 @@ def test_merged_parts_in_any_order_give_the_whole():
     for parts in (1, 2, 3, 7):
         size = -(-len(TEXTS) // parts)
         partials = [
-            textgauge.analyze_part(ids[i : i + size], TEXTS[i : i + size], first=i)[1]
+            textgauge.analyze_part(ids[i : i + size], TEXTS[i : i + size])[1]
             for i in range(0, len(TEXTS), size)
         ]
         rng.shuffle(partials)
@@ -81,6 +92,97 @@ def test_scores_are_the_standings_of_compare_csv():
     assert min(words) > 0 and max(words) < 100
     empty = next(row for row in scored if row["words"] == 0)
     assert empty["words_z"] is None
+
+
+def test_reports_written_in_parts_are_the_cli_s(tmp_path):
+    ids, cli = cli_reports(tmp_path, TEXTS, "--group-by", "folder", "--sentences", "--kwic")
+    texts = [Path(i).read_text(encoding="utf-8") for i in ids]
+    groups = [Path(i).parent.name for i in ids]
+    options = dict(sentences=True, kwic=True)
+    cuts = [(0, 2), (2, 3), (3, len(ids))]
+    partials = [textgauge.analyze_part(ids[a:b], texts[a:b], groups[a:b])[1] for a, b in cuts]
+    stats = textgauge.finalize(textgauge.merge_partials(partials[::-1]))
+    out = tmp_path / "parts"
+    # Parts left by workers in any order, put together in batch order.
+    for a, b in reversed(cuts):
+        rows = textgauge.report_part(ids[a:b], texts[a:b], stats, groups[a:b], **options)
+        textgauge.write_part(out, a, rows)
+    written = textgauge.write_reports(out, stats, **options)
+    reports = ("documents", "terms", "themes", "corpus_terms", "keyness", "compare", "groups", "sentences", "kwic", "errors")
+    for name in reports:
+        assert name in written
+        assert (out / f"{name}.csv").read_bytes() == (cli / f"{name}.csv").read_bytes(), name
+    assert not (out / textgauge.PARTS_FOLDER).exists()
+
+
+def test_scores_match_compare_csv(tmp_path):
+    ids, cli = cli_reports(tmp_path, TEXTS)
+    texts = [Path(i).read_text(encoding="utf-8") for i in ids]
+    rows, partial = textgauge.analyze_part(ids, texts)
+    scored = {row["document"]: row for row in textgauge.score_batch(rows, textgauge.finalize(partial))}
+    with open(cli / "compare.csv", encoding="utf-8") as f:
+        compared = list(csv.DictReader(f))
+    assert compared
+    for line in compared:
+        row = scored[line["document"]]
+        for column in ("z", "percentile"):
+            value = row[f"{line['metric']}_{column}"]
+            decimals = 3 if column == "z" else 1
+            assert ("" if value is None else f"{value:.{decimals}f}").replace("-0.000", "0.000") == line[column]
+
+
+def test_key_terms_are_those_of_keyness_csv(tmp_path):
+    ids, cli = cli_reports(tmp_path, TEXTS)
+    texts = [Path(i).read_bytes() for i in ids]
+    rows, partial = textgauge.analyze_part(ids, texts)
+    stats = textgauge.finalize(partial)
+    scored = textgauge.score_batch(rows, stats, texts=texts, top=25)
+    with open(cli / "keyness.csv", encoding="utf-8") as f:
+        keyness = list(csv.DictReader(f))
+    assert keyness
+    for row in scored:
+        expected = [k["term"] for k in keyness if k["document"] == row["document"]]
+        assert row["key_terms"] == "; ".join(expected), row["document"]
+
+
+def test_pruned_statistics_need_as_high_a_min_count():
+    ids = [f"d{i}" for i in range(len(TEXTS))]
+    _, partial = textgauge.analyze_part(ids, TEXTS)
+    pruned = textgauge.finalize(textgauge.prune_partial(partial, 2))
+    assert pruned.vocabulary < textgauge.finalize(partial).vocabulary
+    with pytest.raises(ValueError, match="min-count of at least"):
+        textgauge.report_part(ids, TEXTS, pruned)
+    shards = textgauge.split_partial(partial, 3)
+    assert textgauge.finalize(textgauge.merge_partials(shards)).vocabulary == textgauge.finalize(partial).vocabulary
+    assert textgauge.report_part(ids, TEXTS, pruned, min_count=2)["documents"]
+
+
+def test_arrow_rows_are_built_in_rust_with_the_csv_s_values():
+    pa = pytest.importorskip("pyarrow")
+    ids = [f"d{i}" for i in range(len(TEXTS))]
+    batch, partial = textgauge.analyze_part(ids, TEXTS, arrow=True)
+    assert isinstance(batch, pa.RecordBatch)
+    rows, same = textgauge.analyze_part(ids, TEXTS)
+    assert same == partial
+    assert batch.schema.names == list(rows[0])
+    assert batch.schema.field("words").type == pa.int64()
+    assert batch.schema.field("flesch_reading_ease").type == pa.float64()
+    assert batch.schema.field("document").type == pa.string()
+    assert batch.to_pylist() == rows
+    table, _ = textgauge.analyze_batch(pa.table({"text": TEXTS}))
+    assert isinstance(table, pa.Table) and table.num_rows == len(TEXTS)
+    empty, _ = textgauge.analyze_part([], [], arrow=True)
+    assert empty.num_rows == 0 and empty.schema == batch.schema
+
+
+def test_statistics_pickle_as_their_partial():
+    import pickle
+
+    _, partial = textgauge.analyze_part(["a", "b"], ["One two.", "Three four five."])
+    stats = textgauge.finalize(partial)
+    again = pickle.loads(pickle.dumps(stats))
+    assert again.summary("words") == stats.summary("words")
+    assert again.to_bytes() == partial
 
 
 def test_errors_are_value_errors_with_the_cli_s_message(tmp_path):
@@ -155,9 +257,3 @@ def test_missing_cells_are_no_text_and_line_ends_are_the_cli_s():
     crlf = textgauge.analyze_text("Heading\r\rThe minister said it was over. She left.")
     lf = textgauge.analyze_text("Heading\n\nThe minister said it was over. She left.")
     assert crlf == lf and crlf["title"] == "Heading"
-
-
-def test_duplicate_ids_are_refused_when_scoring():
-    rows, partial = textgauge.analyze_part(["same", "same"], ["One two.", "Three four five."])
-    with pytest.raises(ValueError, match="ids must be unique"):
-        textgauge.score_batch(rows, textgauge.finalize(partial))

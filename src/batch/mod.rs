@@ -29,6 +29,7 @@ use crate::analysis::Analysis;
 use crate::config::GroupBy;
 use crate::metrics::measures::{compared, per_thousand, Figures};
 use crate::themes::ThemeLabel;
+use std::sync::Arc;
 
 /// The results of a batch.
 #[derive(Debug)]
@@ -41,8 +42,9 @@ pub struct Batch {
     /// without words has its row in `documents.csv` (and a failure) but
     /// takes no part in the batch statistics.
     pub summaries: Vec<DocumentSummary>,
-    /// The statistics of the whole batch.
-    pub stats: BatchStats,
+    /// The statistics of the whole batch (shared by the parts of a batch
+    /// cut across workers).
+    pub stats: Arc<BatchStats>,
     /// The themes of the dictionary used (and of the commentary pack).
     pub themes: Vec<ThemeLabel>,
     /// Inputs that could not be analyzed, in input order.
@@ -52,31 +54,14 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// The batch of `analyses` made already (in input order), with its
-    /// statistics: what [`analyze_sources`] returns, for callers that
-    /// analyze documents themselves.
-    pub fn from_analyses(
-        mut analyses: Vec<Analysis>,
-        themes: Vec<ThemeLabel>,
-        group_by: Option<&GroupBy>,
-    ) -> std::io::Result<Batch> {
-        let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
-        for analysis in &mut analyses {
-            summarize(&mut partial, analysis, group_by);
-        }
-        let analyses = DocumentStore::from_analyses(analyses)?;
-        Ok(Batch::from_partial(analyses, partial, themes))
-    }
-
-    /// The batch of `analyses` whose summaries `partial` holds (as
-    /// [`summarize`] left them, or merged from parts), its statistics
-    /// finalized; no failures or warnings yet.
-    pub fn from_partial(
+    /// A batch of these analyses, summaries and statistics; no failures or
+    /// warnings yet.
+    pub fn new(
         analyses: DocumentStore,
-        partial: BatchPartial,
+        summaries: Vec<DocumentSummary>,
+        stats: Arc<BatchStats>,
         themes: Vec<ThemeLabel>,
     ) -> Batch {
-        let (summaries, stats) = partial.finalize();
         Batch {
             analyses,
             summaries,
@@ -86,30 +71,122 @@ impl Batch {
             warnings: Vec::new(),
         }
     }
+
+    /// The batch of `analyses` made already (in input order), with its
+    /// statistics: what [`analyze_sources`] returns, for callers that
+    /// analyze documents themselves.
+    pub fn from_analyses(
+        mut analyses: Vec<Analysis>,
+        themes: Vec<ThemeLabel>,
+        group_by: Option<&GroupBy>,
+    ) -> std::io::Result<Batch> {
+        let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
+        let summaries = analyses
+            .iter_mut()
+            .filter_map(|analysis| summarize(&mut partial, analysis, group_by))
+            .collect();
+        let analyses = DocumentStore::from_analyses(analyses)?;
+        Ok(Batch::new(
+            analyses,
+            summaries,
+            Arc::new(partial.finalize()),
+            themes,
+        ))
+    }
+
+    /// One part of a batch whose statistics are final (merged from every
+    /// part's partial): its analyses (in the batch's order) with their
+    /// groups, summarized against the batch vocabulary, ready for the
+    /// per-document reports. Fails on a term the statistics do not have: a
+    /// part that is not of this batch, or was analyzed with other options.
+    pub fn part(
+        mut analyses: Vec<Analysis>,
+        groups: Vec<Option<String>>,
+        stats: Arc<BatchStats>,
+        themes: Vec<ThemeLabel>,
+    ) -> Result<Batch, crate::Error> {
+        let mut summaries = Vec::with_capacity(analyses.len());
+        for (analysis, group) in analyses.iter_mut().zip(groups) {
+            summaries.extend(summary_against(&stats, analysis, group)?);
+        }
+        let analyses = DocumentStore::from_analyses(analyses).map_err(crate::Error::Spool)?;
+        Ok(Batch::new(analyses, summaries, stats, themes))
+    }
 }
 
-/// Add one analysis to the batch totals, moving its terms out; an analysis
-/// without words is left out of them (it has no rates, no diversity and
-/// no terms: counting it would only drag means and document frequencies).
-pub fn summarize(partial: &mut BatchPartial, analysis: &mut Analysis, group_by: Option<&GroupBy>) {
+/// The summary of an analysis of a batch whose statistics are final, its
+/// terms moved out and numbered in the statistics' vocabulary (none for an
+/// analysis without words). A term the statistics lack is an error, unless
+/// they were pruned of rare terms ([`BatchStats::pruned_below`]): then it
+/// is [`PRUNED`], kept for the ranks of the document's other terms.
+pub fn summary_against(
+    stats: &BatchStats,
+    analysis: &mut Analysis,
+    group: Option<String>,
+) -> Result<Option<DocumentSummary>, crate::Error> {
+    if analysis.counts.words == 0 {
+        return Ok(None);
+    }
+    let terms = std::mem::take(&mut analysis.terms);
+    let ids = terms
+        .iter()
+        .map(|(term, n)| match stats.vocabulary.id(term) {
+            Some(id) => Ok((id, partial::saturating_u32(*n))),
+            None if stats.pruned_below > 1 => Ok((PRUNED, partial::saturating_u32(*n))),
+            None => Err(crate::Error::NotOfThisBatch(analysis.id.clone())),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(document_summary(analysis, group, ids)))
+}
+
+/// The number of a term pruned from the batch statistics (seen fewer times
+/// in the batch than they keep): its count is 0, so every term report,
+/// whose `--min-count` is at least the pruning threshold, leaves it out.
+pub const PRUNED: TermId = TermId::MAX;
+
+/// Add one analysis to the batch totals, moving its terms out, and return
+/// its summary; an analysis without words is left out of them (it has no
+/// rates, no diversity and no terms: counting it would only drag means and
+/// document frequencies).
+pub fn summarize(
+    partial: &mut BatchPartial,
+    analysis: &mut Analysis,
+    group_by: Option<&GroupBy>,
+) -> Option<DocumentSummary> {
     let group = group_by.map(|by| group_of(analysis, by));
-    summarize_in(partial, analysis, group);
+    summarize_in(partial, analysis, group)
 }
 
 /// [`summarize`] for a document whose group the caller already knows.
-pub fn summarize_in(partial: &mut BatchPartial, analysis: &mut Analysis, group: Option<String>) {
+pub fn summarize_in(
+    partial: &mut BatchPartial,
+    analysis: &mut Analysis,
+    group: Option<String>,
+) -> Option<DocumentSummary> {
     if analysis.counts.words == 0 {
-        return;
+        return None;
     }
     let terms = std::mem::take(&mut analysis.terms);
-    partial.add(
-        analysis.id.clone(),
+    let row = metric_row(analysis);
+    let words = analysis.counts.words as u64;
+    let ids = partial.add(group.as_deref(), words, &row, &terms);
+    Some(document_summary(analysis, group, ids))
+}
+
+/// The summary of an analysis whose terms are numbered `terms`.
+fn document_summary(
+    analysis: &Analysis,
+    group: Option<String>,
+    terms: Vec<(TermId, u32)>,
+) -> DocumentSummary {
+    DocumentSummary {
+        id: analysis.id.clone(),
         group,
-        analysis.metadata.clone(),
-        analysis.counts.words as u64,
-        metric_row(analysis),
-        &terms,
-    );
+        metadata: analysis.metadata.clone(),
+        words: analysis.counts.words as u64,
+        metrics: metric_row(analysis),
+        terms,
+    }
 }
 
 /// The names of the compared metrics: every compared measure of the

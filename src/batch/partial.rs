@@ -1,29 +1,32 @@
 //! Partial batch summaries: what the batch statistics are computed from.
-//! Each document leaves a small [`DocumentSummary`] (its metric row and its
-//! term counts as numbers) and adds to the running totals; two partials of
-//! consecutive parts of a batch [`merge`](BatchPartial::merge) into the
-//! partial of the whole. No text is kept, so memory grows with the number
-//! of documents and the vocabulary, never with the length of the texts.
+//! Each document adds its words, its metric row and its term counts to the
+//! running totals of a [`BatchPartial`]; two partials of two parts of a
+//! batch [`merge`](BatchPartial::merge) into the partial of the whole.
 //!
-//! Everything merged is an integer or a list of values whose statistics
-//! are taken after sorting, and every document carries its position in the
-//! batch, so partials merged in any grouping and any order give the same
-//! statistics, bit for bit, as one pass over the whole batch. A partial
-//! travels as bytes ([`BatchPartial::to_bytes`]): what a worker of a
-//! cluster sends to be merged.
+//! Everything a partial holds is an integer: term counts and document
+//! frequencies (overall and per group) and, for each metric, a histogram of
+//! its values at their printed precision ([`Histogram`]). So partials merged
+//! in any grouping and any order give the same statistics, bit for bit, as
+//! one pass over the whole batch. A partial holds no document: it grows
+//! with the vocabulary and the distinct printed values, never with the
+//! number of documents, so whoever merges the partials of a cluster's
+//! workers (a driver) holds one vocabulary, not one row a document. A
+//! partial travels as bytes ([`BatchPartial::to_bytes`]).
+//!
+//! Whoever holds the documents keeps their [`DocumentSummary`]s (the CLI,
+//! in input order; a worker, for its own part) to write the per-document
+//! reports once the statistics are final.
 
 use super::statistics::{BatchStats, GroupStats};
 use super::vocabulary::{TermId, Vocabulary};
-use crate::stats::summary::SortedValues;
+use crate::stats::summary::Histogram;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
-/// What one document leaves for the batch statistics.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// What the per-document reports need of one document besides its analysis:
+/// its metric row and its term counts as numbers of the batch vocabulary.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentSummary {
-    /// Its position in the batch (input order): merged partials are put
-    /// back in this order.
-    pub position: u64,
     /// The document id.
     pub id: String,
     /// Its group, when the batch is grouped.
@@ -85,10 +88,33 @@ impl TermTotals {
         }
     }
 
+    /// The totals of the terms `remap` keeps, renumbered; the document and
+    /// word totals only when `totals`.
+    fn keeping(&self, remap: &[Option<TermId>], totals: bool) -> TermTotals {
+        let renumbered = |id: &TermId| remap[*id as usize];
+        TermTotals {
+            documents: if totals { self.documents } else { 0 },
+            words: if totals { self.words } else { 0 },
+            counts: (self.counts.iter())
+                .filter_map(|(id, &n)| renumbered(id).map(|new| (new, n)))
+                .collect(),
+            doc_freq: (self.doc_freq.iter())
+                .filter_map(|(id, &n)| renumbered(id).map(|new| (new, n)))
+                .collect(),
+        }
+    }
+
     /// Occurrences of `id`.
     pub fn count(&self, id: TermId) -> u64 {
         self.counts.get(&id).copied().unwrap_or(0)
     }
+}
+
+/// The totals of one group: its terms and each metric's histogram.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct GroupTotals {
+    totals: TermTotals,
+    histograms: Vec<Histogram>,
 }
 
 /// The running totals of part of a batch.
@@ -100,20 +126,18 @@ pub struct BatchPartial {
     pub metric_decimals: Vec<usize>,
     /// Every term seen.
     pub vocabulary: Vocabulary,
-    /// The documents, in input order.
-    pub documents: Vec<DocumentSummary>,
     /// Term totals of all documents.
     pub totals: TermTotals,
-    /// Each metric's defined values.
-    values: Vec<Vec<f64>>,
-    /// Per group: term totals and each metric's values.
-    groups: BTreeMap<String, (TermTotals, Vec<Vec<f64>>)>,
-    /// The position the next document added takes.
-    next_position: u64,
+    /// Each metric's values at their printed precision.
+    histograms: Vec<Histogram>,
+    /// Per group, in name order.
+    groups: BTreeMap<String, GroupTotals>,
+    /// Terms seen fewer times than this were pruned (1: none were).
+    pruned_below: u64,
 }
 
 /// What starts a partial's bytes: the format and its version.
-const PARTIAL_MAGIC: &[u8; 8] = b"TGPART01";
+const PARTIAL_MAGIC: &[u8; 8] = b"TGPART02";
 
 /// Why bytes are not a partial.
 #[derive(Debug, thiserror::Error)]
@@ -132,24 +156,15 @@ pub enum PartialError {
 impl BatchPartial {
     /// An empty partial for metric rows of these names and decimals.
     pub fn new(metric_names: Vec<String>, metric_decimals: Vec<usize>) -> Self {
-        let metrics = metric_names.len();
         BatchPartial {
+            histograms: histograms(&metric_decimals),
             metric_names,
             metric_decimals,
             vocabulary: Vocabulary::default(),
-            documents: Vec::new(),
             totals: TermTotals::default(),
-            values: vec![Vec::new(); metrics],
             groups: BTreeMap::new(),
-            next_position: 0,
+            pruned_below: 1,
         }
-    }
-
-    /// The same empty partial, whose first document takes position `first`
-    /// in the batch: a worker's part that starts at row `first`.
-    pub fn starting_at(mut self, first: u64) -> Self {
-        self.next_position = first;
-        self
     }
 
     /// The partial as bytes, to send to whoever merges.
@@ -167,129 +182,216 @@ impl BatchPartial {
         Ok(postcard::from_bytes(body)?)
     }
 
+    /// Documents added.
+    pub fn documents(&self) -> u64 {
+        self.totals.documents
+    }
+
+    /// Distinct printed values in the histograms (of the batch and of every
+    /// group): with the vocabulary, what a partial's size grows with.
+    pub fn distinct_values(&self) -> usize {
+        let groups = self.groups.values().flat_map(|g| &g.histograms);
+        self.histograms
+            .iter()
+            .chain(groups)
+            .map(Histogram::distinct)
+            .sum()
+    }
+
     /// [`BatchPartial::merge`], refusing partials of other metrics instead
     /// of panicking.
     pub fn try_merge(self, other: BatchPartial) -> Result<BatchPartial, PartialError> {
-        if self.metric_names != other.metric_names {
+        if self.metric_names != other.metric_names || self.metric_decimals != other.metric_decimals
+        {
             return Err(PartialError::Unlike);
         }
         Ok(self.merge(other))
     }
 
-    /// Add one document: its id, group, words, metric row and term counts
-    /// (as counted by the analysis, most frequent first).
+    /// Add one document: its group, words, metric row and term counts (as
+    /// counted by the analysis, most frequent first). Returns its terms as
+    /// numbers of this partial's vocabulary.
     pub fn add(
         &mut self,
-        id: String,
-        group: Option<String>,
-        metadata: Vec<(String, String)>,
+        group: Option<&str>,
         words: u64,
-        metrics: Vec<Option<f64>>,
+        metrics: &[Option<f64>],
         terms: &[(String, usize)],
-    ) {
+    ) -> Vec<(TermId, u32)> {
         assert_eq!(metrics.len(), self.metric_names.len(), "metric row width");
         let terms: Vec<(TermId, u32)> = terms
             .iter()
             .map(|(term, n)| (self.vocabulary.intern(term), saturating_u32(*n)))
             .collect();
-        let position = self.next_position;
-        self.next_position += 1;
-        self.push(DocumentSummary {
-            position,
-            id,
-            group,
-            metadata,
-            words,
-            metrics,
-            terms,
-        });
-    }
-
-    /// Add a summary whose term numbers are already ours.
-    fn push(&mut self, summary: DocumentSummary) {
-        self.totals.add(summary.words, &summary.terms);
-        push_values(&mut self.values, &summary.metrics);
-        if let Some(group) = &summary.group {
-            let width = self.metric_names.len();
-            let (totals, values) = self
+        self.totals.add(words, &terms);
+        add_values(&mut self.histograms, metrics);
+        if let Some(group) = group {
+            let decimals = &self.metric_decimals;
+            let totals = self
                 .groups
-                .entry(group.clone())
-                .or_insert_with(|| (TermTotals::default(), vec![Vec::new(); width]));
-            totals.add(summary.words, &summary.terms);
-            push_values(values, &summary.metrics);
+                .entry(group.to_owned())
+                .or_insert_with(|| GroupTotals {
+                    totals: TermTotals::default(),
+                    histograms: histograms(decimals),
+                });
+            totals.totals.add(words, &terms);
+            add_values(&mut totals.histograms, metrics);
         }
-        self.documents.push(summary);
+        terms
     }
 
-    /// This partial and `later`: the partial of both parts, whichever part
-    /// came first in the batch (documents keep their positions).
-    pub fn merge(mut self, later: BatchPartial) -> BatchPartial {
+    /// This partial and `other`: the partial of both parts, in either order.
+    pub fn merge(mut self, other: BatchPartial) -> BatchPartial {
         assert_eq!(
-            self.metric_names, later.metric_names,
+            self.metric_names, other.metric_names,
             "merging unlike partials"
         );
-        let remap: Vec<TermId> = later
+        let remap: Vec<TermId> = other
             .vocabulary
             .terms()
             .map(|term| self.vocabulary.intern(term))
             .collect();
-        self.totals.merge(later.totals, &remap);
-        for (values, more) in self.values.iter_mut().zip(later.values) {
-            values.extend(more);
-        }
-        for (name, (totals, values)) in later.groups {
-            let width = self.metric_names.len();
-            let (ours, our_values) = self
-                .groups
-                .entry(name)
-                .or_insert_with(|| (TermTotals::default(), vec![Vec::new(); width]));
-            ours.merge(totals, &remap);
-            for (v, more) in our_values.iter_mut().zip(values) {
-                v.extend(more);
+        self.totals.merge(other.totals, &remap);
+        self.pruned_below = self.pruned_below.max(other.pruned_below);
+        merge_histograms(&mut self.histograms, other.histograms);
+        for (name, group) in other.groups {
+            match self.groups.get_mut(&name) {
+                Some(ours) => {
+                    ours.totals.merge(group.totals, &remap);
+                    merge_histograms(&mut ours.histograms, group.histograms);
+                }
+                None => {
+                    let mut totals = TermTotals::default();
+                    totals.merge(group.totals, &remap);
+                    let histograms = group.histograms;
+                    self.groups.insert(name, GroupTotals { totals, histograms });
+                }
             }
         }
-        self.documents
-            .extend(later.documents.into_iter().map(|mut summary| {
-                for (id, _) in &mut summary.terms {
-                    *id = remap[*id as usize];
-                }
-                summary
-            }));
-        self.next_position = self.next_position.max(later.next_position);
         self
     }
 
-    /// The batch statistics, and the documents' summaries in input order.
-    pub fn finalize(mut self) -> (Vec<DocumentSummary>, BatchStats) {
-        self.documents.sort_by_key(|summary| summary.position);
+    /// The partial cut by term into `shards` partials, so that an engine
+    /// can merge each shard's vocabulary on its own worker (a group-by on
+    /// the shard number) instead of merging every term on one driver.
+    /// Shard `k` holds the terms whose stable hash is `k` modulo `shards`,
+    /// with their counts, document frequencies and group counts; shard 0
+    /// also holds everything else (document and word totals, histograms),
+    /// the others zeros. Merging every shard gives back the partial.
+    pub fn split(self, shards: usize) -> Vec<BatchPartial> {
+        let shards = shards.max(1);
+        let shard_of: Vec<usize> = (self.vocabulary.terms())
+            .map(|term| stable_hash(term) as usize % shards)
+            .collect();
+        (0..shards)
+            .map(|k| self.terms_where(|id| shard_of[id as usize] == k, k == 0))
+            .collect()
+    }
+
+    /// The partial without the terms seen fewer than `min_count` times.
+    /// Only a partial of the whole batch (or a shard of it merged from every
+    /// part) knows a term's count: prune it then, never a part. Reports of
+    /// pruned statistics need `--min-count` at least `min_count`; they are
+    /// then those of the statistics unpruned.
+    pub fn prune(self, min_count: u64) -> BatchPartial {
+        let counts = &self.totals.counts;
+        let mut pruned = self.terms_where(
+            |id| counts.get(&id).copied().unwrap_or(0) >= min_count,
+            true,
+        );
+        pruned.pruned_below = self.pruned_below.max(min_count);
+        pruned
+    }
+
+    /// This partial keeping only the terms `keep` says (renumbered), and
+    /// its other totals only when `everything_else`.
+    fn terms_where(&self, keep: impl Fn(TermId) -> bool, everything_else: bool) -> BatchPartial {
+        let mut vocabulary = Vocabulary::default();
+        let remap: Vec<Option<TermId>> = (self.vocabulary.terms().enumerate())
+            .map(|(id, term)| keep(id as TermId).then(|| vocabulary.intern(term)))
+            .collect();
+        let decimals = &self.metric_decimals;
+        let groups = (self.groups.iter())
+            .map(|(name, group)| {
+                let histograms = match everything_else {
+                    true => group.histograms.clone(),
+                    false => histograms(decimals),
+                };
+                let totals = group.totals.keeping(&remap, everything_else);
+                (name.clone(), GroupTotals { totals, histograms })
+            })
+            .collect();
+        BatchPartial {
+            metric_names: self.metric_names.clone(),
+            metric_decimals: self.metric_decimals.clone(),
+            vocabulary,
+            totals: self.totals.keeping(&remap, everything_else),
+            histograms: match everything_else {
+                true => self.histograms.clone(),
+                false => histograms(decimals),
+            },
+            groups,
+            pruned_below: self.pruned_below,
+        }
+    }
+
+    /// The statistics of the batch.
+    pub fn finalize(self) -> BatchStats {
         let groups = self
             .groups
             .into_iter()
-            .map(|(name, (totals, values))| GroupStats {
+            .map(|(name, group)| GroupStats {
                 name,
-                totals,
-                metrics: values.into_iter().map(SortedValues::new).collect(),
+                totals: group.totals,
+                metrics: group
+                    .histograms
+                    .iter()
+                    .map(Histogram::distribution)
+                    .collect(),
             })
             .collect();
-        let metrics: Vec<SortedValues> = self.values.into_iter().map(SortedValues::new).collect();
-        let stats = BatchStats {
+        BatchStats {
             metric_names: self.metric_names,
             metric_decimals: self.metric_decimals,
-            metric_summaries: metrics.iter().map(SortedValues::summary).collect(),
-            metrics,
+            metrics: self
+                .histograms
+                .iter()
+                .map(Histogram::distribution)
+                .collect(),
             groups,
             vocabulary: self.vocabulary,
             totals: self.totals,
             reference: None,
-        };
-        (self.documents, stats)
+            pruned_below: self.pruned_below,
+        }
     }
 }
 
-fn push_values(values: &mut [Vec<f64>], row: &[Option<f64>]) {
-    for (values, value) in values.iter_mut().zip(row) {
-        values.extend(value.filter(|v| v.is_finite()));
+/// One empty histogram a metric.
+fn histograms(decimals: &[usize]) -> Vec<Histogram> {
+    decimals.iter().map(|&d| Histogram::new(d)).collect()
+}
+
+fn add_values(histograms: &mut [Histogram], row: &[Option<f64>]) {
+    for (histogram, value) in histograms.iter_mut().zip(row) {
+        if let Some(value) = value {
+            histogram.add(*value);
+        }
     }
+}
+
+fn merge_histograms(ours: &mut [Histogram], theirs: Vec<Histogram>) {
+    for (histogram, more) in ours.iter_mut().zip(theirs) {
+        histogram.merge(more);
+    }
+}
+
+/// A hash of a term that is the same in every process and on every machine
+/// (FNV-1a, 64 bits), to pick its shard.
+fn stable_hash(term: &str) -> u64 {
+    term.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// A count as `u32`, saturating (a term seen over 4 billion times in one document).
@@ -309,8 +411,14 @@ mod tests {
     fn tied_terms_share_a_rank() {
         let mut partial = BatchPartial::new(Vec::new(), Vec::new());
         let counted = terms(&[("a", 2), ("b", 2), ("c", 1), ("d", 1)]);
-        partial.add("d".into(), None, Vec::new(), 6, Vec::new(), &counted);
-        let document = &partial.documents[0];
+        let document = DocumentSummary {
+            id: "d".into(),
+            group: None,
+            metadata: Vec::new(),
+            words: 6,
+            metrics: Vec::new(),
+            terms: partial.add(None, 6, &[], &counted),
+        };
         let ranks: Vec<usize> = document
             .terms
             .iter()
@@ -320,34 +428,119 @@ mod tests {
     }
 
     #[test]
-    fn a_merge_renumbers_the_later_parts_terms() {
+    fn a_merge_renumbers_the_other_parts_terms() {
         let names = vec!["words".to_owned()];
         let mut first = BatchPartial::new(names.clone(), vec![0]);
         first.add(
-            "a".into(),
-            Some("g".into()),
-            Vec::new(),
+            Some("g"),
             3,
-            vec![Some(3.0)],
+            &[Some(3.0)],
             &terms(&[("war", 2), ("peace", 1)]),
         );
         let mut second = BatchPartial::new(names, vec![0]);
         second.add(
-            "b".into(),
-            Some("g".into()),
-            Vec::new(),
+            Some("g"),
             2,
-            vec![Some(2.0)],
+            &[Some(2.0)],
             &terms(&[("peace", 1), ("trade", 1)]),
         );
         let merged = first.merge(second);
         let peace = merged.vocabulary.id("peace").unwrap();
-        let trade = merged.vocabulary.id("trade").unwrap();
         assert_eq!(merged.totals.count(peace), 2);
         assert_eq!(merged.totals.doc_freq[&peace], 2);
-        assert_eq!(merged.documents[1].terms, [(peace, 1), (trade, 1)]);
-        let (_, stats) = merged.finalize();
+        assert_eq!(merged.documents(), 2);
+        let stats = merged.finalize();
         assert_eq!(stats.groups[0].totals.count(peace), 2);
-        assert_eq!(stats.metric_summaries[0].mean, Some(2.5));
+        assert_eq!(stats.metrics[0].summary().mean, Some(2.5));
+    }
+
+    fn sample() -> BatchPartial {
+        let mut partial = BatchPartial::new(vec!["words".to_owned()], vec![0]);
+        partial.add(
+            Some("g"),
+            3,
+            &[Some(3.0)],
+            &terms(&[("war", 2), ("peace", 1)]),
+        );
+        partial.add(
+            Some("h"),
+            4,
+            &[Some(4.0)],
+            &terms(&[("peace", 3), ("trade", 1)]),
+        );
+        partial.add(None, 2, &[Some(2.0)], &terms(&[("law", 1), ("order", 1)]));
+        partial
+    }
+
+    /// The statistics as comparable text: terms with their counts and
+    /// document frequencies, per group too, and the metric summaries.
+    fn described(stats: &BatchStats) -> String {
+        let terms = |totals: &TermTotals| {
+            let mut listed: Vec<String> = (totals.counts.iter())
+                .map(|(&id, n)| {
+                    format!("{}:{n}/{}", stats.vocabulary.term(id), totals.doc_freq[&id])
+                })
+                .collect();
+            listed.sort();
+            format!(
+                "{} docs {} words {listed:?}",
+                totals.documents, totals.words
+            )
+        };
+        let groups: Vec<String> = (stats.groups.iter())
+            .map(|g| {
+                format!(
+                    "{} {} {:?}",
+                    g.name,
+                    terms(&g.totals),
+                    g.metrics[0].summary()
+                )
+            })
+            .collect();
+        format!(
+            "{} {:?} {groups:?}",
+            terms(&stats.totals),
+            stats.metrics[0].summary()
+        )
+    }
+
+    #[test]
+    fn shards_merged_give_back_the_partial() {
+        let whole = described(&sample().finalize());
+        for shards in [1, 2, 3, 7] {
+            let parts = sample().split(shards);
+            assert_eq!(parts.len(), shards);
+            let merged = parts.into_iter().rev().reduce(BatchPartial::merge).unwrap();
+            assert_eq!(described(&merged.finalize()), whole, "{shards} shards");
+        }
+    }
+
+    #[test]
+    fn pruning_drops_rare_terms_only() {
+        let stats = sample().prune(2).finalize();
+        let kept: Vec<&str> = stats.vocabulary.terms().collect();
+        assert_eq!(kept, ["war", "peace"], "seen 2 and 4 times");
+        assert_eq!((stats.totals.documents, stats.totals.words), (3, 9));
+        assert_eq!(stats.pruned_below, 2);
+        let h = stats.groups.iter().find(|g| g.name == "h").unwrap();
+        assert_eq!(h.totals.counts.len(), 1, "trade pruned from group h too");
+        assert_eq!(stats.metrics[0].summary().n, 3);
+    }
+
+    #[test]
+    fn a_partial_does_not_grow_with_its_documents() {
+        let mut partial = BatchPartial::new(vec!["words".to_owned()], vec![0]);
+        let counted = terms(&[("war", 2), ("peace", 1)]);
+        partial.add(None, 3, &[Some(3.0)], &counted);
+        let one = partial.to_bytes().len();
+        for _ in 0..1_000 {
+            partial.add(None, 3, &[Some(3.0)], &counted);
+        }
+        // The counts grow by a few bytes of varint, never a row a document.
+        assert!(
+            partial.to_bytes().len() <= one + 8,
+            "{}",
+            partial.to_bytes().len()
+        );
     }
 }

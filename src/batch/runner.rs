@@ -16,6 +16,7 @@ use crate::input::{
 use crate::themes::ThemeDictionary;
 use crate::Error;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// Read and analyze what [`crate::input::discover`] found, and compute the
 /// batch statistics (against `reference` when given).
@@ -45,6 +46,7 @@ pub fn analyze_sources(
     let themes = dictionary.labels();
     let mut partial = BatchPartial::new(metric_names(&themes), metric_decimals(&themes));
     let mut analyses = DocumentStore::default();
+    let mut summaries = Vec::new();
     let results = analyses_by_source(&pool, &found.sources, dictionary, rules, config, progress)
         .enumerate()
         .flat_map(|(position, per_source)| per_source.into_iter().map(move |r| (position, r)));
@@ -56,7 +58,8 @@ pub fn analyze_sources(
                     failures.push((position, Failure::new(id, Stage::Analyze, "no words found")));
                 }
                 warnings.extend(decode_warning(&analysis));
-                summarize(&mut partial, &mut analysis, config.batch.group_by.as_ref());
+                let group_by = config.batch.group_by.as_ref();
+                summaries.extend(summarize(&mut partial, &mut analysis, group_by));
                 analyses.push(analysis).map_err(Error::Spool)?;
             }
             Err(failed) => failures.push((position, failed)),
@@ -73,8 +76,9 @@ pub fn analyze_sources(
     if let Some(GroupBy::Column(column)) = &config.batch.group_by {
         check_group_column(analyses.metadata_names(), column)?;
     }
-    let mut batch = Batch::from_partial(analyses, partial, themes);
-    batch.stats.reference = reference;
+    let mut stats = partial.finalize();
+    stats.reference = reference;
+    let mut batch = Batch::new(analyses, summaries, Arc::new(stats), themes);
     batch.failures = failures;
     batch.warnings = warnings;
     Ok(batch)

@@ -8,7 +8,7 @@
 use super::partial::{saturating_u32, DocumentSummary, TermTotals};
 use super::vocabulary::{TermId, Vocabulary};
 use crate::stats::keyness::{keyness, Keyness};
-use crate::stats::summary::{z_score, SortedValues, Summary};
+use crate::stats::summary::{z_score, Distribution, Summary};
 
 /// The statistics of a whole batch.
 #[derive(Debug, Clone)]
@@ -17,10 +17,9 @@ pub struct BatchStats {
     pub metric_names: Vec<String>,
     /// Decimals each metric is shown with.
     pub metric_decimals: Vec<usize>,
-    /// Each metric's defined values over the batch, sorted.
-    pub metrics: Vec<SortedValues>,
-    /// Each metric's summary over the batch (n, mean, median, sd, min, max).
-    pub metric_summaries: Vec<Summary>,
+    /// Each metric's values over the batch, at their printed precision,
+    /// with their summary (n, mean, median, sd, min, max).
+    pub metrics: Vec<Distribution>,
     /// The groups, in name order (none when the batch is not grouped).
     pub groups: Vec<GroupStats>,
     /// Every term of the batch.
@@ -29,6 +28,9 @@ pub struct BatchStats {
     pub totals: TermTotals,
     /// The corpus keyness compares against, when not the batch itself.
     pub reference: Option<ReferenceCorpus>,
+    /// Terms seen fewer times than this in the batch were pruned from the
+    /// vocabulary (1: none was; see [`super::BatchPartial::prune`]).
+    pub pruned_below: u64,
 }
 
 /// The statistics of one group of documents.
@@ -38,8 +40,8 @@ pub struct GroupStats {
     pub name: String,
     /// Its term totals.
     pub totals: TermTotals,
-    /// Each metric's defined values over the group, sorted.
-    pub metrics: Vec<SortedValues>,
+    /// Each metric's values over the group, at their printed precision.
+    pub metrics: Vec<Distribution>,
 }
 
 /// A reference corpus: term counts only.
@@ -106,11 +108,12 @@ pub struct Standing {
 }
 
 impl BatchStats {
-    /// Where `value` of metric `metric` stands in the batch.
+    /// Where `value` of metric `metric` stands in the batch, taken (as the
+    /// batch's values are) at its printed precision.
     pub fn standing(&self, metric: usize, value: Option<f64>) -> Standing {
         let values = &self.metrics[metric];
-        let Summary { mean, sd, .. } = self.metric_summaries[metric];
-        let value = value.filter(|v| v.is_finite());
+        let Summary { mean, sd, .. } = *values.summary();
+        let value = value.and_then(|v| values.printed(v));
         Standing {
             mean,
             sd,

@@ -5,7 +5,7 @@
 use super::columns::{metadata_cells, MetadataColumn};
 use super::tables::{header, per_thousand_cell};
 use super::{text, Cell, Table};
-use crate::batch::{Batch, DocumentSummary, KeyTerm, KeynessRules};
+use crate::batch::{Batch, DocumentSummary, KeyTerm};
 use crate::metrics::measures::per_million;
 use crate::stats::summary::Summary;
 
@@ -62,10 +62,13 @@ pub fn terms(batch: &Batch, options: super::TableOptions) -> Table<'_> {
 }
 
 /// `corpus_terms`: the batch vocabulary, most frequent first.
-pub fn corpus_terms(batch: &Batch, min_count: u64) -> Table<'_> {
+pub fn corpus_terms(batch: &Batch, options: super::TableOptions) -> Table<'_> {
     let stats = &batch.stats;
     let words = stats.totals.words;
-    let terms = stats.corpus_terms(min_count);
+    let terms = match options.batch_rows {
+        true => stats.corpus_terms(options.keyness.min_count),
+        false => Vec::new(),
+    };
     let rows = terms
         .into_iter()
         .enumerate()
@@ -86,8 +89,13 @@ pub fn corpus_terms(batch: &Batch, min_count: u64) -> Table<'_> {
 
 /// `keyness`: each document's key terms against the rest of the batch (or
 /// the reference corpus), then each group's against the other groups.
-pub fn keyness(batch: &Batch, rules: KeynessRules) -> Table<'_> {
-    let stats = &batch.stats;
+pub fn keyness(batch: &Batch, options: super::TableOptions) -> Table<'_> {
+    let (stats, rules) = (&batch.stats, options.keyness);
+    let group_rows = if options.batch_rows {
+        &stats.groups[..]
+    } else {
+        &[]
+    };
     let grouped = !stats.groups.is_empty();
     let documents = batch.summaries.iter().flat_map(move |doc| {
         key_rows(
@@ -98,7 +106,7 @@ pub fn keyness(batch: &Batch, rules: KeynessRules) -> Table<'_> {
             grouped,
         )
     });
-    let groups = stats.groups.iter().flat_map(move |group| {
+    let groups = group_rows.iter().flat_map(move |group| {
         key_rows(
             batch,
             &group.name,
@@ -219,9 +227,14 @@ fn summary_decimals(decimals: usize) -> usize {
 }
 
 /// `groups`: one row per group and metric: n, mean, median, sd, min, max.
-pub fn groups(batch: &Batch) -> Table<'_> {
+pub fn groups(batch: &Batch, options: super::TableOptions) -> Table<'_> {
     let stats = &batch.stats;
-    let rows = stats.groups.iter().flat_map(move |group| {
+    let groups = if options.batch_rows {
+        &stats.groups[..]
+    } else {
+        &[]
+    };
+    let rows = groups.iter().flat_map(move |group| {
         group
             .metrics
             .iter()
@@ -236,7 +249,7 @@ pub fn groups(batch: &Batch) -> Table<'_> {
                     sd,
                     min,
                     max,
-                } = values.summary();
+                } = *values.summary();
                 vec![
                     text(&group.name),
                     text(&stats.metric_names[metric]),

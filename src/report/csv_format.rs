@@ -31,19 +31,36 @@ pub struct CsvExporter {
 impl CsvExporter {
     /// One table as CSV, written to `out`; returns its rows (header included).
     pub fn write_table(&self, table: Table<'_>, out: &mut impl Write) -> std::io::Result<usize> {
+        self.write_header(&table.header, out)?;
+        Ok(1 + self.write_rows(table.rows, out)?)
+    }
+
+    /// The byte-order mark (if asked for) and the header line.
+    pub fn write_header(&self, header: &[String], out: &mut impl Write) -> std::io::Result<()> {
         if self.style.bom {
             out.write_all(b"\xEF\xBB\xBF")?;
         }
         let mut line = Vec::with_capacity(256);
-        for (i, name) in table.header.iter().enumerate() {
+        for (i, name) in header.iter().enumerate() {
             self.push_separator(&mut line, i);
             push_field(&mut line, name, self.style.delimiter, false);
         }
         line.push(b'\n');
+        out.write_all(&line)
+    }
+
+    /// The rows of a table, without its header (a part of a report whose
+    /// parts are written apart); returns how many.
+    pub fn write_rows(
+        &self,
+        rows: super::Rows<'_>,
+        out: &mut impl Write,
+    ) -> std::io::Result<usize> {
+        let mut line = Vec::with_capacity(1 << 16);
         let mut field = String::new();
-        let mut rows = 1;
-        for row in table.rows {
-            rows += 1;
+        let mut written = 0;
+        for row in rows {
+            written += 1;
             for (i, cell) in row.iter().enumerate() {
                 self.push_separator(&mut line, i);
                 self.push_cell(&mut line, cell, &mut field);
@@ -55,7 +72,7 @@ impl CsvExporter {
             }
         }
         out.write_all(&line)?;
-        Ok(rows)
+        Ok(written)
     }
 
     /// One table's CSV bytes.

@@ -11,6 +11,7 @@ mod columns;
 pub use columns::{document_header, document_row};
 mod comparison;
 mod csv_format;
+pub mod parts;
 pub mod spreadsheet_safety;
 mod staging;
 mod tables;
@@ -21,7 +22,7 @@ pub use csv_format::CsvExporter;
 pub use staging::{
     previous_reports, remove_stale_reports, remove_stale_temporaries, Staging, MANIFEST,
 };
-pub use tables::{build_tables, TableOptions, REPORT_NAMES};
+pub use tables::{build_tables, TableOptions, ERRORS_COLUMNS, REPORT_NAMES};
 #[cfg(feature = "xlsx")]
 pub use xlsx_format::{XlsxExporter, EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS};
 

@@ -44,6 +44,11 @@ pub struct TableOptions {
     /// Which keyness rows to keep (and the batch count a term needs to
     /// appear in any term report).
     pub keyness: KeynessRules,
+    /// Build the rows that come from the batch statistics alone
+    /// (`corpus_terms`, `groups`, the group rows of `keyness`). A part of a
+    /// batch cut across workers leaves them out: they are written once,
+    /// by whoever finalized the statistics (see [`super::parts`]).
+    pub batch_rows: bool,
 }
 
 impl Default for TableOptions {
@@ -58,6 +63,7 @@ impl Default for TableOptions {
                 min_g2: 0.0,
                 min_count: 1,
             },
+            batch_rows: true,
         }
     }
 }
@@ -69,12 +75,12 @@ pub fn build_tables(batch: &Batch, options: TableOptions) -> Vec<Table<'_>> {
         documents(&batch.analyses, &batch.themes, metadata.clone()),
         comparison::terms(batch, options),
         theme_table(&batch.analyses, &batch.themes),
-        comparison::corpus_terms(batch, options.keyness.min_count),
-        comparison::keyness(batch, options.keyness),
+        comparison::corpus_terms(batch, options),
+        comparison::keyness(batch, options),
         comparison::compare(batch, metadata),
     ];
     if !batch.stats.groups.is_empty() {
-        tables.push(comparison::groups(batch));
+        tables.push(comparison::groups(batch, options));
     }
     if options.sentences {
         tables.push(sentences(&batch.analyses));
@@ -237,8 +243,11 @@ fn errors(failures: &[Failure]) -> Table<'_> {
             text(&f.message),
         ]
     });
-    Table::new("errors", header(&["document", "stage", "message"]), rows)
+    Table::new("errors", header(&ERRORS_COLUMNS), rows)
 }
+
+/// The columns of `errors`.
+pub const ERRORS_COLUMNS: [&str; 3] = ["document", "stage", "message"];
 
 /// Owned column names.
 pub(super) fn header(names: &[&str]) -> Vec<String> {
