@@ -52,6 +52,17 @@ pub struct PieceAnalyzer {
     input: InputOptions,
 }
 
+/// One key term of a text, as `keyness.csv` has it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyTermOf {
+    /// The term.
+    pub term: String,
+    /// Its signed G² against the rest of the batch.
+    pub g2: f64,
+    /// Its log ratio (binary log of the ratio of relative frequencies).
+    pub log_ratio: f64,
+}
+
 /// A `documents.csv` row: (column, cell) in the report's order.
 pub type Row = Vec<(String, Cell<'static>)>;
 
@@ -169,14 +180,14 @@ impl PieceAnalyzer {
     }
 
     /// Each text's key terms against the rest of the batch (the rows of
-    /// `keyness.csv` for it): (term, G², log ratio) by falling G², at most
+    /// `keyness.csv` for it), by falling G², at most
     /// `rules.top`; none for a text without words or that cannot be read.
     pub fn key_terms(
         &self,
         pieces: &[Piece<'_>],
         stats: &BatchStats,
         rules: KeynessRules,
-    ) -> Result<Vec<Vec<(String, f64, f64)>>, Error> {
+    ) -> Result<Vec<Vec<KeyTermOf>>, Error> {
         // Terms do not depend on the theme options: no check of the metrics.
         let mut found = Vec::with_capacity(pieces.len());
         for analysis in self.analyze_all(pieces) {
@@ -188,9 +199,10 @@ impl PieceAnalyzer {
                 Some(summary) => stats.document_keyness(&summary, rules),
                 None => Vec::new(),
             };
-            let keys = keys.into_iter().map(|key| {
-                let term = stats.vocabulary.term(key.term).to_owned();
-                (term, key.keyness.g2, key.keyness.log_ratio)
+            let keys = keys.into_iter().map(|key| KeyTermOf {
+                term: stats.vocabulary.term(key.term).to_owned(),
+                g2: key.keyness.g2,
+                log_ratio: key.keyness.log_ratio,
             });
             found.push(keys.collect());
         }

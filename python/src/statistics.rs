@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::sync::Arc;
 use textgauge::batch::{BatchPartial, BatchStats, KeynessRules};
+use textgauge::piece::KeyTermOf;
 
 fn partial(bytes: &[u8]) -> PyResult<BatchPartial> {
     BatchPartial::from_bytes(bytes).map_err(|e| PyValueError::new_err(e.to_string()))
@@ -194,10 +195,7 @@ pub fn score_batch<'py>(
             )?;
         }
         if let Some(keys) = &keys {
-            let terms: Vec<&str> = keys[index]
-                .iter()
-                .map(|(term, _, _)| term.as_str())
-                .collect();
+            let terms: Vec<&str> = keys[index].iter().map(|key| key.term.as_str()).collect();
             dict.set_item("key_terms", terms.join("; "))?;
         }
         scored.append(dict)?;
@@ -214,7 +212,7 @@ fn key_terms(
     top: usize,
     min_g2: f64,
     min_count: u64,
-) -> PyResult<Vec<Vec<(String, f64, f64)>>> {
+) -> PyResult<Vec<Vec<KeyTermOf>>> {
     let ids = rows
         .iter()
         .map(|row| match row.get_item("document")? {
