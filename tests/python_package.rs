@@ -3,8 +3,9 @@
 //! suite (`python/tests/`) run against this build's CLI binary; and the
 //! batch on the engines, Spark and Dask (`examples/`), against the CLI on a
 //! generated corpus. The first run builds the extension in release mode
-//! (about three minutes on two cores) and installs pyspark and dask; later
-//! runs reuse `python/target/` and the environment.
+//! (about three minutes on two cores) and installs pandas, pyarrow,
+//! polars, pyspark and dask; later runs reuse `python/target/` and the
+//! environment.
 //!
 //! Skipped, with a message, where there is no `python3` with `venv`, the
 //! packages cannot be installed or (for Spark) there is no Java, unless
@@ -97,8 +98,9 @@ fn the_python_package_builds_and_passes_its_tests() {
 }
 
 /// Runs the docstring examples of the package's modules.
-const DOCTESTS: &str = "import doctest, sys, textgauge, textgauge.files
-sys.exit(doctest.testmod(textgauge).failed + doctest.testmod(textgauge.files).failed)";
+const DOCTESTS: &str = "import doctest, sys, textgauge, textgauge.files, textgauge.polars
+modules = [textgauge, textgauge.files, textgauge.polars]
+sys.exit(sum(doctest.testmod(m).failed for m in modules))";
 
 /// Words the generated articles are made of: commentary vocabulary, with
 /// words of the built-in themes and of the commentary pack, so every report

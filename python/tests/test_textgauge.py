@@ -175,6 +175,25 @@ def test_arrow_rows_are_built_in_rust_with_the_csv_s_values():
     assert empty.num_rows == 0 and empty.schema == batch.schema
 
 
+def test_the_polars_namespace_gives_the_rows():
+    pl = pytest.importorskip("polars")
+    import textgauge.polars  # noqa: F401
+
+    frame = pl.DataFrame({"body": TEXTS + [None]})
+    rows = frame.select(pl.col("body").textgauge.analyze()).unnest("body")
+    expected, _ = textgauge.analyze_part([str(i + 1) for i in range(len(TEXTS) + 1)], TEXTS + [""])
+    assert rows.columns == [c for c in expected[0] if c != "document"]
+    for got, want in zip(rows.to_dicts(), expected):
+        del want["document"]
+        assert got == want
+
+
+def test_an_unknown_report_option_is_refused():
+    _, partial = textgauge.analyze_part(["a"], ["One two."])
+    with pytest.raises(TypeError, match="unexpected option `mincount`"):
+        textgauge.report_frames(textgauge.finalize(partial), mincount=2)
+
+
 def test_statistics_pickle_as_their_partial():
     import pickle
 
