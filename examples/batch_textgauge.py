@@ -26,9 +26,11 @@ def main(argv=None):
     import pandas as pd
 
     started = time.perf_counter()
-    paths = discover(args.inputs)
-    frame = pd.DataFrame({"id": paths, "text": [read_file(p) for p in paths]})
-    frame["group"] = [folder_of(p) for p in paths] if args.group_by else None
+    files = discover(args.inputs)
+    frame = pd.DataFrame(
+        {"id": [i for i, _ in files], "text": [read_file(path) for _, path in files]}
+    )
+    frame["group"] = [folder_of(i) for i, _ in files] if args.group_by else None
     group_column = "group" if args.group_by else None
     analysis, reports = cluster_options.analysis_options(args), cluster_options.report_options(args)
     rows, partial = textgauge.analyze_batch(

@@ -39,7 +39,6 @@ def report_options(args):
     )
 
 
-
 def summary_line(documents, where, names, out, seconds, stats):
     """The line an example ends with: what it wrote, how long it took, the
     driver's peak memory and the size of the merged partial."""

@@ -4,13 +4,14 @@ Dask cluster's workers, with the same CSV reports, byte for byte.
     python examples/dask_textgauge.py INPUT... OUT [--workers N] [--partitions N]
         [--scheduler ADDRESS] [--group-by folder] [the report options of `textgauge analyze`]
 
-Needs `pip install ./python "dask[distributed]" pandas`. Without
+Needs `pip install "./python[dask]"`. Without
 --scheduler it starts a `dask.distributed.LocalCluster` of `--workers`
 single-threaded worker processes; OUT must be on a file system every
 worker can write.
 
-How: the driver lists the files (`textgauge.files.discover`, the CLI's
-order) into a Dask DataFrame of (position, path, group).
+How: the driver lists the files (`textgauge.files.discover`: the CLI's
+order and ids) into a Dask DataFrame of (position, id, absolute path,
+group).
 1. `map_partitions`: each worker reads and analyzes its texts
    (`textgauge.analyze_part`) and returns only a partial summary (integer
    counts and histograms, no per-document rows).
@@ -38,10 +39,10 @@ from textgauge.files import discover, folder_of, read_file  # noqa: E402
 def first_pass(frame, options):
     import pandas as pd
 
-    paths = list(frame["path"])
+    ids = list(frame["id"])
     groups = [None if pd.isna(g) else g for g in frame["group"]]
-    texts = [read_file(p) for p in paths]
-    _, partial = textgauge.analyze_part(paths, texts, groups, **options)
+    texts = [read_file(p) for p in frame["path"]]
+    _, partial = textgauge.analyze_part(ids, texts, groups, arrow=True, **options)
     return pd.Series([partial], dtype=object)
 
 
@@ -55,12 +56,12 @@ def second_pass(frame, merged, out, options):
     if len(frame) == 0:
         return pd.Series([0], dtype="int64")
     stats = textgauge.finalize_once(merged)
-    paths = list(frame["path"])
+    ids = list(frame["id"])
     groups = [None if pd.isna(g) else g for g in frame["group"]]
-    texts = [read_file(p) for p in paths]
-    rows = textgauge.report_part(paths, texts, stats, groups, **options)
+    texts = [read_file(p) for p in frame["path"]]
+    rows = textgauge.report_part(ids, texts, stats, groups, **options)
     textgauge.write_part(out, int(frame["position"].iloc[0]), rows)
-    return pd.Series([len(paths)], dtype="int64")
+    return pd.Series([len(ids)], dtype="int64")
 
 
 def tree_merge(client, futures, fan_in=8):
@@ -91,12 +92,13 @@ def main(argv=None):
             n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
         client = Client(cluster)
-    paths = discover(args.inputs)
+    files = discover(args.inputs)
     frame = pd.DataFrame(
         {
-            "position": range(len(paths)),
-            "path": paths,
-            "group": [folder_of(path) if args.group_by else None for path in paths],
+            "position": range(len(files)),
+            "id": [document for document, _ in files],
+            "path": [os.path.abspath(path) for _, path in files],
+            "group": [folder_of(document) if args.group_by else None for document, _ in files],
         }
     )
     table = dd.from_pandas(frame, npartitions=args.partitions or 4 * args.workers, sort=False)
@@ -108,6 +110,7 @@ def main(argv=None):
     stats = textgauge.finalize(merged)
     shared = client.scatter(merged, broadcast=True)
     out = os.path.abspath(args.out)
+    textgauge.clear_parts(out)
     counted = table.map_partitions(second_pass, shared, out, reports, meta=(None, "int64"))
     documents = int(counted.sum().compute())
     names = textgauge.write_reports(out, stats, **reports)

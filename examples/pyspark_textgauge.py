@@ -4,13 +4,15 @@ Spark's workers, with the same CSV reports, byte for byte.
     python examples/pyspark_textgauge.py INPUT... OUT [--partitions N] [--workers N]
         [--group-by folder] [the report options of `textgauge analyze`]
 
-Needs `pip install ./python pyspark` and Java 17 or later. It runs Spark in
-local mode (`--workers` cores); under `spark-submit` or on Databricks it
-uses the session it is given (set --master there), and OUT must be on a
-file system every executor can write (DBFS, NFS, a mounted bucket).
+Needs `pip install "./python[spark]"` and Java 17 or later. Run directly,
+it starts Spark in local mode (`--workers` cores); under `spark-submit` (or
+on Databricks) it uses the master it is given. INPUT and OUT must then be
+on a file system every executor reads and writes at the same path (DBFS,
+NFS, a mounted bucket).
 
-How: the driver lists the files (`textgauge.files.discover`, the CLI's
-order); a DataFrame of (position, path, group) is cut into partitions.
+How: the driver lists the files (`textgauge.files.discover`: the CLI's
+order and ids); a DataFrame of (position, id, absolute path, group) is cut
+into partitions.
 1. `mapInArrow`: each worker reads and analyzes its texts
    (`textgauge.analyze_part`, single-threaded) and sends back only a
    partial summary (integer counts and histograms, no per-document rows).
@@ -18,8 +20,8 @@ order); a DataFrame of (position, path, group) is cut into partitions.
    only the last few; the driver finalizes the batch statistics. With
    `--shards N` each partial is cut by term into N shards and Spark's own
    `reduceByKey` merges each shard on an executor (pruned there of the
-   terms under `--min-count`), so the driver never holds the whole
-   vocabulary.
+   terms under `--min-count`), so the driver holds only the pruned
+   shards' terms.
 3. The statistics are broadcast (pickled as the merged partial); a second
    `mapInArrow` pass reads each text again and writes its rows of every
    report against the batch (`textgauge.report_part`, `write_part`).
@@ -43,10 +45,10 @@ def first_pass(batches, options, shards):
     import pyarrow as pa
 
     for batch in batches:
-        paths = batch.column("path").to_pylist()
+        ids = batch.column("id").to_pylist()
         groups = batch.column("group").to_pylist()
-        texts = [read_file(p) for p in paths]
-        _, partial = textgauge.analyze_part(paths, texts, groups, **options)
+        texts = [read_file(p) for p in batch.column("path").to_pylist()]
+        _, partial = textgauge.analyze_part(ids, texts, groups, arrow=True, **options)
         parts = textgauge.split_partial(partial, shards) if shards else [partial]
         shard = pa.array(range(len(parts)), pa.int32())
         yield pa.RecordBatch.from_pydict({"shard": shard, "partial": pa.array(parts, pa.binary())})
@@ -80,13 +82,13 @@ def second_pass(batches, merged, out, options):
     for batch in batches:
         if batch.num_rows == 0:
             continue
-        positions = batch.column("position").to_pylist()
-        paths = batch.column("path").to_pylist()
+        first = batch.column("position")[0].as_py()
+        ids = batch.column("id").to_pylist()
         groups = batch.column("group").to_pylist()
-        texts = [read_file(p) for p in paths]
-        rows = textgauge.report_part(paths, texts, stats, groups, **options)
-        textgauge.write_part(out, positions[0], rows)
-        yield pa.RecordBatch.from_pydict({"documents": [len(paths)]})
+        texts = [read_file(p) for p in batch.column("path").to_pylist()]
+        rows = textgauge.report_part(ids, texts, stats, groups, **options)
+        textgauge.write_part(out, first, rows)
+        yield pa.RecordBatch.from_pydict({"documents": [len(ids)]})
 
 
 def main(argv=None):
@@ -105,19 +107,27 @@ def main(argv=None):
 
     # Workers run this Python (with textgauge installed), not the first on PATH.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark import SparkConf
+
     started = time.perf_counter()
+    builder = SparkSession.builder
+    if not SparkConf().contains("spark.master"):
+        # Not under spark-submit (which sets the master): local mode.
+        builder = builder.master(f"local[{args.workers}]")
     spark = (
-        SparkSession.builder.master(f"local[{args.workers}]")
-        .appName("textgauge")
+        builder.appName("textgauge")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    paths = discover(args.inputs)
-    rows = [(i, path, folder_of(path) if args.group_by else None) for i, path in enumerate(paths)]
-    schema = "position long, path string, group string"
+    files = discover(args.inputs)
+    rows = [
+        (i, document, os.path.abspath(path), folder_of(document) if args.group_by else None)
+        for i, (document, path) in enumerate(files)
+    ]
+    schema = "position long, id string, path string, group string"
     table = spark.sparkContext.parallelize(rows, args.partitions).toDF(schema)
     analysis, reports = cluster_options.analysis_options(args), cluster_options.report_options(args)
 
@@ -130,6 +140,7 @@ def main(argv=None):
     stats = textgauge.finalize(merged)
     shared = spark.sparkContext.broadcast(merged)
     out = os.path.abspath(args.out)
+    textgauge.clear_parts(out)
     written = table.mapInArrow(
         lambda b: second_pass(b, shared.value, out, reports), "documents long"
     ).collect()

@@ -40,6 +40,9 @@ pub enum PieceText<'a> {
     Text(&'a str),
     /// A plain-text file's bytes, decoded as the CLI reads them.
     Bytes(&'a [u8]),
+    /// A file its reader could not find or open: a read failure, as in
+    /// the CLI.
+    Unreadable,
 }
 
 /// Analyzes texts under one configuration (dictionary and rules compiled
@@ -95,6 +98,7 @@ impl PieceAnalyzer {
             PieceText::Text(text) if text.trim().is_empty() => return Err(InputError::Empty),
             PieceText::Text(text) => return Ok(self.analyze(piece.id, text)),
             PieceText::Bytes(bytes) => bytes.to_vec(),
+            PieceText::Unreadable => return Err(InputError::Missing),
         };
         let loaded = documents_from_owned_bytes(piece.id.into(), bytes, Format::Text, &self.input)?;
         // A plain-text file is one document.
@@ -152,13 +156,7 @@ impl PieceAnalyzer {
         style: CsvStyle,
     ) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
         self.check_stats(&stats)?;
-        if options.keyness.min_count < stats.pruned_below {
-            return Err(Error::Config(format!(
-                "the batch statistics were pruned of terms seen fewer than {} times: \
-                 the reports need a --min-count of at least that",
-                stats.pruned_below
-            )));
-        }
+        check_min_count(&stats, options.keyness.min_count)?;
         let mut failures = Vec::new();
         let (mut analyses, mut groups) = (Vec::new(), Vec::new());
         for (piece, analysis) in pieces.iter().zip(self.analyze_all(pieces)) {
@@ -189,6 +187,7 @@ impl PieceAnalyzer {
         rules: KeynessRules,
     ) -> Result<Vec<Vec<KeyTermOf>>, Error> {
         // Terms do not depend on the theme options: no check of the metrics.
+        check_min_count(stats, rules.min_count)?;
         let mut found = Vec::with_capacity(pieces.len());
         for analysis in self.analyze_all(pieces) {
             let Ok(mut analysis) = analysis else {
@@ -218,6 +217,7 @@ impl PieceAnalyzer {
         style: CsvStyle,
     ) -> Result<Vec<ReportFrame>, Error> {
         self.check_stats(&stats)?;
+        check_min_count(&stats, options.keyness.min_count)?;
         parts::report_frames(stats, self.themes.clone(), options, style).map_err(Error::Spool)
     }
 
@@ -240,11 +240,19 @@ impl PieceAnalyzer {
             .map(|piece| self.try_analyze(piece))
             .collect()
     }
+}
 
-    /// The themes, as the rows name their rates.
-    pub fn themes(&self) -> &[ThemeLabel] {
-        &self.themes
+/// Statistics pruned of rare terms give the reports of the unpruned ones
+/// only for a `--min-count` at least as high as the pruning's.
+fn check_min_count(stats: &BatchStats, min_count: u64) -> Result<(), Error> {
+    if min_count >= stats.pruned_below {
+        return Ok(());
     }
+    Err(Error::Config(format!(
+        "the batch statistics were pruned of terms seen fewer than {} times: \
+         the reports need a --min-count of at least that",
+        stats.pruned_below
+    )))
 }
 
 #[cfg(test)]

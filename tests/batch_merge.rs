@@ -315,7 +315,9 @@ fn a_part_of_another_batch_is_refused() {
     let other = analyses(&[("Entirely different words.".to_owned(), 0)]);
     let error = Batch::part(other, vec![None], Arc::new(stats), themes).unwrap_err();
     assert!(
-        error.to_string().contains("not in these batch statistics"),
+        error
+            .to_string()
+            .contains("has terms these batch statistics lack"),
         "{error}"
     );
 }

@@ -62,6 +62,7 @@ fn python() -> &'static Result<PathBuf, String> {
                 "pytest",
                 "pandas",
                 "pyarrow",
+                "polars",
                 "pyspark",
                 "dask[distributed]",
             ]))?;

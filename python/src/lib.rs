@@ -12,6 +12,7 @@
 //! warns.
 
 mod arrow_rows;
+mod files;
 mod reports;
 mod statistics;
 
@@ -26,6 +27,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use textgauge::batch::NO_GROUP;
 use textgauge::config::Config;
 use textgauge::piece::{Piece, PieceAnalyzer, PieceText, Row};
 use textgauge::report::Cell;
@@ -155,7 +157,7 @@ fn analyze_text<'py>(
 fn analyze_part<'py>(
     py: Python<'py>,
     ids: Vec<String>,
-    texts: Vec<TextArgument>,
+    texts: Vec<Option<TextArgument>>,
     groups: Option<Vec<Option<String>>>,
     themes: Option<PathBuf>,
     commentary: bool,
@@ -183,7 +185,8 @@ fn analyze_part<'py>(
 }
 
 /// A text as Python gives it: `str`, or the `bytes` of a file (decoded as
-/// the CLI reads a `.txt` file).
+/// the CLI reads a `.txt` file); `None` in its place is a file that could
+/// not be read.
 #[derive(FromPyObject)]
 enum TextArgument {
     Text(String),
@@ -192,7 +195,7 @@ enum TextArgument {
 
 fn check_lengths(
     ids: &[String],
-    texts: &[TextArgument],
+    texts: &[Option<TextArgument>],
     groups: Option<&[Option<String>]>,
 ) -> PyResult<()> {
     if ids.len() != texts.len() || groups.is_some_and(|g| g.len() != texts.len()) {
@@ -205,17 +208,23 @@ fn check_lengths(
 
 fn pieces<'a>(
     ids: &'a [String],
-    texts: &'a [TextArgument],
+    texts: &'a [Option<TextArgument>],
     groups: Option<&'a [Option<String>]>,
 ) -> Vec<Piece<'a>> {
     (0..texts.len())
         .map(|i| Piece {
             id: &ids[i],
             text: match &texts[i] {
-                TextArgument::Text(text) => PieceText::Text(text),
-                TextArgument::Bytes(bytes) => PieceText::Bytes(bytes),
+                Some(TextArgument::Text(text)) => PieceText::Text(text),
+                Some(TextArgument::Bytes(bytes)) => PieceText::Bytes(bytes),
+                None => PieceText::Unreadable,
             },
-            group: groups.and_then(|g| g[i].as_deref()),
+            // As the CLI: a document without a value is in the group "(none)".
+            group: groups.map(|g| {
+                g[i].as_deref()
+                    .filter(|v| !v.is_empty())
+                    .unwrap_or(NO_GROUP)
+            }),
         })
         .collect()
 }
@@ -224,6 +233,7 @@ fn pieces<'a>(
 #[pymodule]
 fn _textgauge(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_text, m)?)?;
+    m.add_function(wrap_pyfunction!(files::discover_files, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_part, m)?)?;
     m.add_function(wrap_pyfunction!(merge_partials, m)?)?;
     m.add_function(wrap_pyfunction!(finalize, m)?)?;

@@ -14,12 +14,15 @@ use textgauge::config::CsvStyle;
 use textgauge::piece::PieceAnalyzer;
 use textgauge::report::TableOptions;
 
-/// The analysis and report options of `report_part` and `report_frames`,
+/// The analysis and report options of `report_part`, `report_frames` and
+/// `score_batch`,
 /// as keyword arguments, with the CLI's defaults: `themes`, `commentary`,
 /// `theme_negation`, `keep_furniture` (as `analyze_text`), and `top`,
 /// `all_terms`, `min_g2`, `min_count`, `sentences`, `kwic` (as `textgauge
 /// analyze`). An unknown keyword is an error, not ignored.
-fn settings(options: Option<&Bound<'_, PyDict>>) -> PyResult<(PieceAnalyzer, TableOptions)> {
+pub(crate) fn settings(
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(PieceAnalyzer, TableOptions)> {
     let mut config = config(None, true, false, false);
     for (key, value) in options.into_iter().flat_map(|o| o.iter()) {
         let key: String = key.extract()?;
@@ -55,7 +58,7 @@ const DEFAULT_KWIC_WINDOW: usize = 5;
 pub fn report_part<'py>(
     py: Python<'py>,
     ids: Vec<String>,
-    texts: Vec<TextArgument>,
+    texts: Vec<Option<TextArgument>>,
     stats: &BatchStatistics,
     groups: Option<Vec<Option<String>>>,
     options: Option<&Bound<'py, PyDict>>,

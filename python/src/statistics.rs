@@ -2,12 +2,13 @@
 //! pruning partial summaries, finalizing them (`BatchStatistics`), and the
 //! columns of each row that need the whole batch (`score_batch`).
 
-use crate::{analyzer, check_lengths, pieces, run_detached, value_error, TextArgument};
+use crate::reports::settings;
+use crate::{check_lengths, pieces, run_detached, value_error, TextArgument};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::sync::Arc;
-use textgauge::batch::{BatchPartial, BatchStats, KeynessRules};
+use textgauge::batch::{BatchPartial, BatchStats};
 use textgauge::piece::KeyTermOf;
 
 fn partial(bytes: &[u8]) -> PyResult<BatchPartial> {
@@ -48,14 +49,15 @@ pub fn split_partial<'py>(
     merged: Vec<u8>,
     shards: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    let whole = partial(&merged)?;
     let parts = run_detached(py, move || {
-        whole
-            .split(shards)
-            .iter()
-            .map(BatchPartial::to_bytes)
-            .collect::<Vec<_>>()
-    })?;
+        let shards = partial(&merged)?.split(shards);
+        Ok::<_, PyErr>(
+            shards
+                .iter()
+                .map(BatchPartial::to_bytes)
+                .collect::<Vec<_>>(),
+        )
+    })??;
     let list = PyList::empty(py);
     for bytes in parts {
         list.append(PyBytes::new(py, &bytes))?;
@@ -72,8 +74,9 @@ pub fn prune_partial<'py>(
     merged: Vec<u8>,
     min_count: u64,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let whole = partial(&merged)?;
-    let bytes = run_detached(py, move || whole.prune(min_count).to_bytes())?;
+    let bytes = run_detached(py, move || {
+        Ok::<_, PyErr>(partial(&merged)?.prune(min_count).to_bytes())
+    })??;
     Ok(PyBytes::new(py, &bytes))
 }
 
@@ -83,7 +86,8 @@ pub fn prune_partial<'py>(
 #[pyclass(frozen, module = "textgauge._textgauge")]
 pub struct BatchStatistics {
     pub(crate) stats: Arc<BatchStats>,
-    partial: Vec<u8>,
+    /// The merged partial, the caller's bytes object itself (no copy).
+    partial: Py<PyBytes>,
 }
 
 #[pymethods]
@@ -123,9 +127,11 @@ impl BatchStatistics {
 
     /// The merged partial these statistics were finalized from.
     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.partial)
+        self.partial.bind(py).clone()
     }
 
+    /// Pickled as `finalize(partial)`: an engine sends the bytes, and the
+    /// receiver finalizes them.
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
@@ -147,12 +153,12 @@ impl BatchStatistics {
 
 /// The statistics of the batch whose merged partial is `merged`.
 #[pyfunction]
-pub fn finalize(py: Python<'_>, merged: Vec<u8>) -> PyResult<BatchStatistics> {
-    let parsed = partial(&merged)?;
-    let stats = run_detached(py, move || parsed.finalize())?;
+pub fn finalize(py: Python<'_>, merged: Bound<'_, PyBytes>) -> PyResult<BatchStatistics> {
+    let bytes = merged.as_bytes();
+    let stats = run_detached(py, move || partial(bytes).map(BatchPartial::finalize))??;
     Ok(BatchStatistics {
         stats: Arc::new(stats),
-        partial: merged,
+        partial: merged.unbind(),
     })
 }
 
@@ -160,40 +166,27 @@ pub fn finalize(py: Python<'_>, merged: Vec<u8>) -> PyResult<BatchStatistics> {
 /// standing in the batch: `<metric>_z` and `<metric>_percentile` (0–100),
 /// as `compare.csv` has them. A row without words (no part in the
 /// statistics) gets None. Given the rows' `texts` too, each row also gets
-/// `key_terms`: its most distinctive terms against the rest of the batch
-/// (the terms of its `keyness.csv` rows, at most `top`, by falling G²),
-/// joined by `; `.
+/// `key_terms`: the terms of its `keyness.csv` rows (most distinctive
+/// first, by falling G²), joined by `; `. Options are `report_part`'s
+/// (`top`, `min_g2`, `min_count`, and the analysis options the texts were
+/// analyzed with), with the CLI's defaults.
 #[pyfunction]
-#[pyo3(signature = (rows, stats, texts=None, top=10, min_g2=0.0, min_count=1))]
+#[pyo3(signature = (rows, stats, texts=None, **options))]
 pub fn score_batch<'py>(
     py: Python<'py>,
     rows: Vec<Bound<'py, PyDict>>,
     stats: &BatchStatistics,
-    texts: Option<Vec<TextArgument>>,
-    top: usize,
-    min_g2: f64,
-    min_count: u64,
+    texts: Option<Vec<Option<TextArgument>>>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let keys = match texts {
-        Some(texts) => Some(key_terms(py, &rows, texts, stats, top, min_g2, min_count)?),
+        Some(texts) => Some(key_terms(py, &rows, texts, stats, options)?),
         None => None,
     };
     let scored = PyList::empty(py);
     for (index, row) in rows.iter().enumerate() {
         let dict = row.copy()?;
-        let words: Option<u64> = row.get_item("words")?.map(|w| w.extract()).transpose()?;
-        for (metric, name) in stats.stats.metric_names.iter().enumerate() {
-            let value: Option<f64> = match row.get_item(name)? {
-                Some(cell) if !cell.is_none() => Some(cell.extract()?),
-                _ => None,
-            };
-            let standing = (words.unwrap_or(0) > 0).then(|| stats.stats.standing(metric, value));
-            dict.set_item(format!("{name}_z"), standing.and_then(|s| s.z))?;
-            dict.set_item(
-                format!("{name}_percentile"),
-                standing.and_then(|s| s.percentile),
-            )?;
-        }
+        add_standings(&dict, row, &stats.stats)?;
         if let Some(keys) = &keys {
             let terms: Vec<&str> = keys[index].iter().map(|key| key.term.as_str()).collect();
             dict.set_item("key_terms", terms.join("; "))?;
@@ -203,15 +196,35 @@ pub fn score_batch<'py>(
     Ok(scored)
 }
 
+/// Each compared metric's z-score and percentile of `row`, into `scored`.
+fn add_standings(
+    scored: &Bound<'_, PyDict>,
+    row: &Bound<'_, PyDict>,
+    stats: &BatchStats,
+) -> PyResult<()> {
+    let words: Option<u64> = row.get_item("words")?.map(|w| w.extract()).transpose()?;
+    for (metric, name) in stats.metric_names.iter().enumerate() {
+        let value: Option<f64> = match row.get_item(name)? {
+            Some(cell) if !cell.is_none() => Some(cell.extract()?),
+            _ => None,
+        };
+        let standing = (words.unwrap_or(0) > 0).then(|| stats.standing(metric, value));
+        scored.set_item(format!("{name}_z"), standing.and_then(|s| s.z))?;
+        scored.set_item(
+            format!("{name}_percentile"),
+            standing.and_then(|s| s.percentile),
+        )?;
+    }
+    Ok(())
+}
+
 /// The key terms of each row's text.
 fn key_terms(
     py: Python<'_>,
     rows: &[Bound<'_, PyDict>],
-    texts: Vec<TextArgument>,
+    texts: Vec<Option<TextArgument>>,
     stats: &BatchStatistics,
-    top: usize,
-    min_g2: f64,
-    min_count: u64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Vec<Vec<KeyTermOf>>> {
     let ids = rows
         .iter()
@@ -221,15 +234,10 @@ fn key_terms(
         })
         .collect::<PyResult<Vec<String>>>()?;
     check_lengths(&ids, &texts, None)?;
-    let analyzer = analyzer(None, true, false, false)?;
+    let (analyzer, options) = settings(options)?;
     let stats = Arc::clone(&stats.stats);
-    let rules = KeynessRules {
-        top,
-        min_g2,
-        min_count,
-    };
     run_detached(py, move || {
-        analyzer.key_terms(&pieces(&ids, &texts, None), &stats, rules)
+        analyzer.key_terms(&pieces(&ids, &texts, None), &stats, options.keyness)
     })?
     .map_err(value_error)
 }

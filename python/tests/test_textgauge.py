@@ -136,7 +136,7 @@ def test_key_terms_are_those_of_keyness_csv(tmp_path):
     texts = [Path(i).read_bytes() for i in ids]
     rows, partial = textgauge.analyze_part(ids, texts)
     stats = textgauge.finalize(partial)
-    scored = textgauge.score_batch(rows, stats, texts=texts, top=25)
+    scored = textgauge.score_batch(rows, stats, texts=texts)
     with open(cli / "keyness.csv", encoding="utf-8") as f:
         keyness = list(csv.DictReader(f))
     assert keyness
@@ -221,8 +221,6 @@ def test_a_dataframe_batch():
     assert textgauge.finalize(partial).documents == len(TEXTS) - 1
 
 
-if __name__ == "__main__":
-    sys.exit(pytest.main([__file__]))
 
 
 def test_a_forked_child_analyzes_without_hanging_or_warning(tmp_path):
@@ -276,3 +274,47 @@ def test_missing_cells_are_no_text_and_line_ends_are_the_cli_s():
     crlf = textgauge.analyze_text("Heading\r\rThe minister said it was over. She left.")
     lf = textgauge.analyze_text("Heading\n\nThe minister said it was over. She left.")
     assert crlf == lf and crlf["title"] == "Heading"
+
+
+def test_missing_groups_are_the_none_group_and_unreadable_files_are_errors(tmp_path):
+    ids = ["a", "b", "c", "d"]
+    texts = [TEXTS[0], TEXTS[1], TEXTS[2], None]
+    groups = ["left", None, "", "left"]
+    _, partial = textgauge.analyze_part(ids, texts, groups)
+    stats = textgauge.finalize(partial)
+    rows = textgauge.report_part(ids, texts, stats, groups)
+    written = textgauge.write_reports(tmp_path, stats, [rows])
+    groups_csv = (tmp_path / "groups.csv").read_text()
+    assert "\n(none),words,2," in groups_csv and "\nleft,words,1," in groups_csv
+    assert "errors" in written
+    assert (tmp_path / "errors.csv").read_text() == "document,stage,message\nd,read,no such file or folder\n"
+
+
+def test_write_reports_replaces_an_earlier_run_whole(tmp_path):
+    ids = [f"d{i}" for i in range(len(TEXTS))]
+    _, partial = textgauge.analyze_part(ids, TEXTS)
+    stats = textgauge.finalize(partial)
+    first = textgauge.write_reports(tmp_path, stats, [textgauge.report_part(ids, TEXTS, stats, sentences=True)], sentences=True)
+    assert "sentences" in first and (tmp_path / "sentences.csv").exists()
+    textgauge.write_part(tmp_path, 99, {"documents": b"left,over\n"})
+    textgauge.clear_parts(tmp_path)
+    second = textgauge.write_reports(tmp_path, stats)
+    assert "sentences" not in second and not (tmp_path / "sentences.csv").exists()
+    assert (tmp_path / textgauge.MANIFEST).read_text().split() == [n + ".csv" for n in second]
+    assert b"left,over" not in (tmp_path / "documents.csv").read_bytes()
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_key_terms_of_pruned_statistics_need_as_high_a_min_count():
+    ids = [f"d{i}" for i in range(len(TEXTS))]
+    rows, partial = textgauge.analyze_part(ids, TEXTS)
+    pruned = textgauge.finalize(textgauge.prune_partial(partial, 2))
+    with pytest.raises(ValueError, match="min-count of at least"):
+        textgauge.score_batch(rows, pruned, texts=TEXTS)
+    whole = textgauge.score_batch(rows, textgauge.finalize(partial), texts=TEXTS, min_count=2)
+    cut = textgauge.score_batch(rows, pruned, texts=TEXTS, min_count=2)
+    assert [r["key_terms"] for r in cut] == [r["key_terms"] for r in whole]
+
+
+if __name__ == "__main__":
+    sys.exit(pytest.main([__file__]))

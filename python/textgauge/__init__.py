@@ -57,6 +57,7 @@ __all__ = [
     "analyze_batch",
     "analyze_part",
     "analyze_text",
+    "clear_parts",
     "finalize",
     "finalize_once",
     "merge_partials",
@@ -103,6 +104,15 @@ def write_part(out, first, rows):
         os.replace(temporary, target)
 
 
+def clear_parts(out):
+    """Remove the parts an earlier run left under `out` (a run that
+    stopped before `write_reports`), so that they cannot mix with this
+    run's: call it before the second pass."""
+    import shutil
+
+    shutil.rmtree(os.path.join(out, PARTS_FOLDER), ignore_errors=True)
+
+
 def _parts_in_order(out, name):
     folder = os.path.join(out, PARTS_FOLDER, name)
     if not os.path.isdir(folder):
@@ -112,39 +122,62 @@ def _parts_in_order(out, name):
             yield f.read()
 
 
+#: The file listing the reports of the last run in a folder, as the CLI's.
+MANIFEST = ".textgauge-reports"
+
+
+def _previous_reports(out):
+    try:
+        with open(os.path.join(out, MANIFEST), encoding="utf-8") as f:
+            names = [line.strip() for line in f]
+    except OSError:
+        return []
+    return [n for n in names if n and not n.startswith(".") and "/" not in n and "\\" not in n]
+
+
+def _stage(out, name, pieces):
+    """Write `pieces` (bytes) to a temporary file beside OUT/NAME; its path."""
+    temporary = os.path.join(out, f".textgauge-{name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as f:
+        for data in pieces:
+            f.write(data)
+    return temporary
+
+
 def write_reports(out, stats, parts=None, **options):
     """Write the batch's CSV reports into folder `out`, as the CLI would:
     each report's header and the rows of the statistics alone
     (`report_frames`), with the parts' rows between them in batch order.
     `parts` is a list of `report_part` results in batch order, or None for
-    the parts `write_part` left under `out` (removed once used). Options are
-    those given to `report_part`. Each file is written aside and renamed
-    into place. Returns the names of the reports written.
+    the parts `write_part` left under `out` (removed once used). Options
+    must be those given to `report_part`. As the CLI: `errors.csv` only
+    when an input failed; every file written aside first, then all renamed
+    into place; the reports of an earlier run that this one did not write
+    removed; the folder's `.textgauge-reports` lists the reports. Returns
+    the names of the reports written.
     """
-    import shutil
-
     os.makedirs(out, exist_ok=True)
-    frames = report_frames(stats, **options)
-    written = []
-    for name, (head, tail) in frames.items():
-        target = os.path.join(out, f"{name}.csv")
-        temporary = f"{target}.{os.getpid()}.tmp"
+    staged = []
+    for name, (head, tail) in report_frames(stats, **options).items():
         rows = (p.get(name, b"") for p in parts) if parts is not None else _parts_in_order(out, name)
         if name == "errors":
-            # As the CLI: errors.csv only when an input failed.
             rows = [data for data in rows if data]
             if not rows:
                 continue
-        written.append(name)
-        with open(temporary, "wb") as f:
-            f.write(head)
-            for data in rows:
-                f.write(data)
-            f.write(tail)
-        os.replace(temporary, target)
+        staged.append((name, _stage(out, name, [head, *rows, tail])))
+    files = [f"{name}.csv" for name, _ in staged]
+    manifest = _stage(out, "manifest", ["".join(f + "\n" for f in files).encode()])
+    for name, temporary in staged:
+        os.replace(temporary, os.path.join(out, f"{name}.csv"))
+    for stale in set(_previous_reports(out)) - set(files):
+        try:
+            os.remove(os.path.join(out, stale))
+        except FileNotFoundError:
+            pass
+    os.replace(manifest, os.path.join(out, MANIFEST))
     if parts is None:
-        shutil.rmtree(os.path.join(out, PARTS_FOLDER), ignore_errors=True)
-    return written
+        clear_parts(out)
+    return [name for name, _ in staged]
 
 
 def analyze_batch(table, text_column="text", id_column=None, group_column=None, first=0, **options):
@@ -156,7 +189,7 @@ def analyze_batch(table, text_column="text", id_column=None, group_column=None, 
     way built from an Arrow record batch made in Rust), and the
     part's partial summary as bytes, for `merge_partials` and `finalize`.
     `first` is the position of the table's first row in the whole batch.
-    Ids default to the row number (``first + i``, from 1 as in the CLI).
+    Ids default to the row number, from 1 (``first + i + 1``).
     A text cell may hold a file's `bytes`, decoded as the CLI reads a
     `.txt` file. Options are those of `analyze_text` (themes, commentary,
     theme_negation, keep_furniture).

@@ -4,15 +4,18 @@
 //! statistics that need the whole batch (how each document and group stands
 //! against the rest, keyness, document frequencies).
 //!
-//! The statistics are built from small per-document summaries (a metric
-//! row and term counts as numbers, see [`partial`]) that merge: a batch cut
-//! in parts and merged gives the same statistics as the whole. That is what
-//! lets the same statistics be reduced across threads or machines.
+//! The statistics are built from partial summaries (integer term counts
+//! and histograms of each metric at its printed precision, see
+//! [`partial`]) that merge: a batch cut in parts and merged, in any order,
+//! gives the same statistics as the whole. That is what lets the same
+//! statistics be reduced across threads or machines; each document keeps a
+//! small summary of its own for the per-document reports.
 
 mod failures;
 pub mod partial;
 mod progress;
 mod runner;
+mod shards;
 pub mod statistics;
 pub mod store;
 pub mod vocabulary;
@@ -105,6 +108,7 @@ impl Batch {
         stats: Arc<BatchStats>,
         themes: Vec<ThemeLabel>,
     ) -> Result<Batch, crate::Error> {
+        assert_eq!(analyses.len(), groups.len(), "one group an analysis");
         let mut summaries = Vec::with_capacity(analyses.len());
         for (analysis, group) in analyses.iter_mut().zip(groups) {
             summaries.extend(summary_against(&stats, analysis, group)?);

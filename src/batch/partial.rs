@@ -19,7 +19,7 @@
 
 use super::statistics::{BatchStats, GroupStats};
 use super::vocabulary::{TermId, Vocabulary};
-use crate::stats::summary::Histogram;
+use crate::stats::histogram::Histogram;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -72,7 +72,8 @@ impl TermTotals {
         self.words += words;
         for &(id, count) in terms {
             *self.counts.entry(id).or_default() += u64::from(count);
-            *self.doc_freq.entry(id).or_default() += 1;
+            let df = self.doc_freq.entry(id).or_default();
+            *df = df.saturating_add(1);
         }
     }
 
@@ -84,23 +85,8 @@ impl TermTotals {
             *self.counts.entry(remap[id as usize]).or_default() += count;
         }
         for (id, n) in other.doc_freq {
-            *self.doc_freq.entry(remap[id as usize]).or_default() += n;
-        }
-    }
-
-    /// The totals of the terms `remap` keeps, renumbered; the document and
-    /// word totals only when `totals`.
-    fn keeping(&self, remap: &[Option<TermId>], totals: bool) -> TermTotals {
-        let renumbered = |id: &TermId| remap[*id as usize];
-        TermTotals {
-            documents: if totals { self.documents } else { 0 },
-            words: if totals { self.words } else { 0 },
-            counts: (self.counts.iter())
-                .filter_map(|(id, &n)| renumbered(id).map(|new| (new, n)))
-                .collect(),
-            doc_freq: (self.doc_freq.iter())
-                .filter_map(|(id, &n)| renumbered(id).map(|new| (new, n)))
-                .collect(),
+            let df = self.doc_freq.entry(remap[id as usize]).or_default();
+            *df = df.saturating_add(n);
         }
     }
 
@@ -112,9 +98,9 @@ impl TermTotals {
 
 /// The totals of one group: its terms and each metric's histogram.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-struct GroupTotals {
-    totals: TermTotals,
-    histograms: Vec<Histogram>,
+pub(super) struct GroupTotals {
+    pub(super) totals: TermTotals,
+    pub(super) histograms: Vec<Histogram>,
 }
 
 /// The running totals of part of a batch.
@@ -129,11 +115,11 @@ pub struct BatchPartial {
     /// Term totals of all documents.
     pub totals: TermTotals,
     /// Each metric's values at their printed precision.
-    histograms: Vec<Histogram>,
+    pub(super) histograms: Vec<Histogram>,
     /// Per group, in name order.
-    groups: BTreeMap<String, GroupTotals>,
+    pub(super) groups: BTreeMap<String, GroupTotals>,
     /// Terms seen fewer times than this were pruned (1: none were).
-    pruned_below: u64,
+    pub(super) pruned_below: u64,
 }
 
 /// What starts a partial's bytes: the format and its version.
@@ -151,13 +137,17 @@ pub enum PartialError {
     /// Partials of different metrics (other theme dictionaries or options).
     #[error("partials of different metrics cannot be merged")]
     Unlike,
+    /// Bytes that decode but do not hold together (a histogram a metric,
+    /// term numbers inside the vocabulary).
+    #[error("damaged batch partial: {0}")]
+    Inconsistent(&'static str),
 }
 
 impl BatchPartial {
     /// An empty partial for metric rows of these names and decimals.
     pub fn new(metric_names: Vec<String>, metric_decimals: Vec<usize>) -> Self {
         BatchPartial {
-            histograms: histograms(&metric_decimals),
+            histograms: empty_histograms(&metric_decimals),
             metric_names,
             metric_decimals,
             vocabulary: Vocabulary::default(),
@@ -179,23 +169,38 @@ impl BatchPartial {
         let body = bytes
             .strip_prefix(PARTIAL_MAGIC.as_slice())
             .ok_or(PartialError::NotAPartial)?;
-        Ok(postcard::from_bytes(body)?)
+        let partial: BatchPartial = postcard::from_bytes(body)?;
+        partial.check()?;
+        Ok(partial)
+    }
+
+    /// That the parts of a partial read from bytes hold together, so that
+    /// no later step indexes past them.
+    fn check(&self) -> Result<(), PartialError> {
+        let metrics = self.metric_names.len();
+        let fits = |histograms: &[Histogram]| {
+            histograms.len() == metrics
+                && (histograms.iter().zip(&self.metric_decimals)).all(|(h, &d)| h.decimals() == d)
+        };
+        if self.metric_decimals.len() != metrics || !fits(&self.histograms) {
+            return Err(PartialError::Inconsistent("not one histogram a metric"));
+        }
+        let terms = self.vocabulary.len();
+        let known = |totals: &TermTotals| {
+            (totals.counts.keys().chain(totals.doc_freq.keys())).all(|&id| (id as usize) < terms)
+        };
+        let groups_fit = (self.groups.values()).all(|g| fits(&g.histograms) && known(&g.totals));
+        if !known(&self.totals) || !groups_fit {
+            return Err(PartialError::Inconsistent(
+                "term numbers outside its vocabulary",
+            ));
+        }
+        Ok(())
     }
 
     /// Documents added.
     pub fn documents(&self) -> u64 {
         self.totals.documents
-    }
-
-    /// Distinct printed values in the histograms (of the batch and of every
-    /// group): with the vocabulary, what a partial's size grows with.
-    pub fn distinct_values(&self) -> usize {
-        let groups = self.groups.values().flat_map(|g| &g.histograms);
-        self.histograms
-            .iter()
-            .chain(groups)
-            .map(Histogram::distinct)
-            .sum()
     }
 
     /// [`BatchPartial::merge`], refusing partials of other metrics instead
@@ -232,7 +237,7 @@ impl BatchPartial {
                 .entry(group.to_owned())
                 .or_insert_with(|| GroupTotals {
                     totals: TermTotals::default(),
-                    histograms: histograms(decimals),
+                    histograms: empty_histograms(decimals),
                 });
             totals.totals.add(words, &terms);
             add_values(&mut totals.histograms, metrics);
@@ -242,8 +247,9 @@ impl BatchPartial {
 
     /// This partial and `other`: the partial of both parts, in either order.
     pub fn merge(mut self, other: BatchPartial) -> BatchPartial {
-        assert_eq!(
-            self.metric_names, other.metric_names,
+        assert!(
+            self.metric_names == other.metric_names
+                && self.metric_decimals == other.metric_decimals,
             "merging unlike partials"
         );
         let remap: Vec<TermId> = other
@@ -269,70 +275,6 @@ impl BatchPartial {
             }
         }
         self
-    }
-
-    /// The partial cut by term into `shards` partials, so that an engine
-    /// can merge each shard's vocabulary on its own worker (a group-by on
-    /// the shard number) instead of merging every term on one driver.
-    /// Shard `k` holds the terms whose stable hash is `k` modulo `shards`,
-    /// with their counts, document frequencies and group counts; shard 0
-    /// also holds everything else (document and word totals, histograms),
-    /// the others zeros. Merging every shard gives back the partial.
-    pub fn split(self, shards: usize) -> Vec<BatchPartial> {
-        let shards = shards.max(1);
-        let shard_of: Vec<usize> = (self.vocabulary.terms())
-            .map(|term| stable_hash(term) as usize % shards)
-            .collect();
-        (0..shards)
-            .map(|k| self.terms_where(|id| shard_of[id as usize] == k, k == 0))
-            .collect()
-    }
-
-    /// The partial without the terms seen fewer than `min_count` times.
-    /// Only a partial of the whole batch (or a shard of it merged from every
-    /// part) knows a term's count: prune it then, never a part. Reports of
-    /// pruned statistics need `--min-count` at least `min_count`; they are
-    /// then those of the statistics unpruned.
-    pub fn prune(self, min_count: u64) -> BatchPartial {
-        let counts = &self.totals.counts;
-        let mut pruned = self.terms_where(
-            |id| counts.get(&id).copied().unwrap_or(0) >= min_count,
-            true,
-        );
-        pruned.pruned_below = self.pruned_below.max(min_count);
-        pruned
-    }
-
-    /// This partial keeping only the terms `keep` says (renumbered), and
-    /// its other totals only when `everything_else`.
-    fn terms_where(&self, keep: impl Fn(TermId) -> bool, everything_else: bool) -> BatchPartial {
-        let mut vocabulary = Vocabulary::default();
-        let remap: Vec<Option<TermId>> = (self.vocabulary.terms().enumerate())
-            .map(|(id, term)| keep(id as TermId).then(|| vocabulary.intern(term)))
-            .collect();
-        let decimals = &self.metric_decimals;
-        let groups = (self.groups.iter())
-            .map(|(name, group)| {
-                let histograms = match everything_else {
-                    true => group.histograms.clone(),
-                    false => histograms(decimals),
-                };
-                let totals = group.totals.keeping(&remap, everything_else);
-                (name.clone(), GroupTotals { totals, histograms })
-            })
-            .collect();
-        BatchPartial {
-            metric_names: self.metric_names.clone(),
-            metric_decimals: self.metric_decimals.clone(),
-            vocabulary,
-            totals: self.totals.keeping(&remap, everything_else),
-            histograms: match everything_else {
-                true => self.histograms.clone(),
-                false => histograms(decimals),
-            },
-            groups,
-            pruned_below: self.pruned_below,
-        }
     }
 
     /// The statistics of the batch.
@@ -367,8 +309,8 @@ impl BatchPartial {
     }
 }
 
-/// One empty histogram a metric.
-fn histograms(decimals: &[usize]) -> Vec<Histogram> {
+/// One empty histogram a metric, of these decimals.
+pub(super) fn empty_histograms(decimals: &[usize]) -> Vec<Histogram> {
     decimals.iter().map(|&d| Histogram::new(d)).collect()
 }
 
@@ -384,14 +326,6 @@ fn merge_histograms(ours: &mut [Histogram], theirs: Vec<Histogram>) {
     for (histogram, more) in ours.iter_mut().zip(theirs) {
         histogram.merge(more);
     }
-}
-
-/// A hash of a term that is the same in every process and on every machine
-/// (FNV-1a, 64 bits), to pick its shard.
-fn stable_hash(term: &str) -> u64 {
-    term.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// A count as `u32`, saturating (a term seen over 4 billion times in one document).
@@ -454,77 +388,19 @@ mod tests {
         assert_eq!(stats.metrics[0].summary().mean, Some(2.5));
     }
 
-    fn sample() -> BatchPartial {
+    #[test]
+    fn bytes_that_do_not_hold_together_are_refused() {
         let mut partial = BatchPartial::new(vec!["words".to_owned()], vec![0]);
-        partial.add(
-            Some("g"),
-            3,
-            &[Some(3.0)],
-            &terms(&[("war", 2), ("peace", 1)]),
-        );
-        partial.add(
-            Some("h"),
-            4,
-            &[Some(4.0)],
-            &terms(&[("peace", 3), ("trade", 1)]),
-        );
-        partial.add(None, 2, &[Some(2.0)], &terms(&[("law", 1), ("order", 1)]));
-        partial
-    }
-
-    /// The statistics as comparable text: terms with their counts and
-    /// document frequencies, per group too, and the metric summaries.
-    fn described(stats: &BatchStats) -> String {
-        let terms = |totals: &TermTotals| {
-            let mut listed: Vec<String> = (totals.counts.iter())
-                .map(|(&id, n)| {
-                    format!("{}:{n}/{}", stats.vocabulary.term(id), totals.doc_freq[&id])
-                })
-                .collect();
-            listed.sort();
-            format!(
-                "{} docs {} words {listed:?}",
-                totals.documents, totals.words
-            )
-        };
-        let groups: Vec<String> = (stats.groups.iter())
-            .map(|g| {
-                format!(
-                    "{} {} {:?}",
-                    g.name,
-                    terms(&g.totals),
-                    g.metrics[0].summary()
-                )
-            })
-            .collect();
-        format!(
-            "{} {:?} {groups:?}",
-            terms(&stats.totals),
-            stats.metrics[0].summary()
-        )
-    }
-
-    #[test]
-    fn shards_merged_give_back_the_partial() {
-        let whole = described(&sample().finalize());
-        for shards in [1, 2, 3, 7] {
-            let parts = sample().split(shards);
-            assert_eq!(parts.len(), shards);
-            let merged = parts.into_iter().rev().reduce(BatchPartial::merge).unwrap();
-            assert_eq!(described(&merged.finalize()), whole, "{shards} shards");
+        partial.add(None, 3, &[Some(3.0)], &terms(&[("war", 2)]));
+        let mut extra_histogram = partial.clone();
+        extra_histogram.histograms.push(Histogram::new(0));
+        let mut unknown_term = partial.clone();
+        unknown_term.totals.counts.insert(99, 1);
+        for damaged in [extra_histogram, unknown_term] {
+            let error = BatchPartial::from_bytes(&damaged.to_bytes()).unwrap_err();
+            assert!(matches!(error, PartialError::Inconsistent(_)), "{error}");
         }
-    }
-
-    #[test]
-    fn pruning_drops_rare_terms_only() {
-        let stats = sample().prune(2).finalize();
-        let kept: Vec<&str> = stats.vocabulary.terms().collect();
-        assert_eq!(kept, ["war", "peace"], "seen 2 and 4 times");
-        assert_eq!((stats.totals.documents, stats.totals.words), (3, 9));
-        assert_eq!(stats.pruned_below, 2);
-        let h = stats.groups.iter().find(|g| g.name == "h").unwrap();
-        assert_eq!(h.totals.counts.len(), 1, "trade pruned from group h too");
-        assert_eq!(stats.metrics[0].summary().n, 3);
+        assert!(BatchPartial::from_bytes(&partial.to_bytes()).is_ok());
     }
 
     #[test]

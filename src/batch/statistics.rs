@@ -7,8 +7,9 @@
 
 use super::partial::{saturating_u32, DocumentSummary, TermTotals};
 use super::vocabulary::{TermId, Vocabulary};
+use crate::stats::histogram::Distribution;
 use crate::stats::keyness::{keyness, Keyness};
-use crate::stats::summary::{z_score, Distribution, Summary};
+use crate::stats::summary::{z_score, Summary};
 
 /// The statistics of a whole batch.
 #[derive(Debug, Clone)]
@@ -180,7 +181,8 @@ impl BatchStats {
         rules: KeynessRules,
     ) -> Vec<KeyTerm> {
         let mut found: Vec<KeyTerm> = terms
-            .filter(|&(id, _)| self.totals.count(id) >= rules.min_count)
+            // A pruned term (count 0 here) is never a key term.
+            .filter(|&(id, _)| id != super::PRUNED && self.totals.count(id) >= rules.min_count)
             .filter_map(|(id, count)| {
                 let (rest_count, rest_words) = self.rest(id, count, words);
                 let keyness = keyness(count, rest_count, words, rest_words)?;

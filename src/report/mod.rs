@@ -5,6 +5,7 @@
 //! Files are staged beside their targets and renamed into place together,
 //! so a run writes its reports whole or not at all.
 
+use crate::stats::histogram::fast_units;
 use std::borrow::Cow;
 
 mod columns;
@@ -99,24 +100,16 @@ impl Cell<'_> {
 }
 
 /// Write `value` with `decimals` decimals the fast way, through a whole
-/// number, when that gives the same digits as `{value:.decimals$}`: the
-/// scaled value is well inside the exactly representable integers and not
-/// within a millionth of a rounding tie (where the binary value decides).
-/// Returns false, writing nothing, otherwise.
+/// number ([`fast_units`]), when that gives the same digits as
+/// `{value:.decimals$}`. Returns false, writing nothing, otherwise.
 fn push_fixed(out: &mut String, value: f64, decimals: usize) -> bool {
     use std::fmt::Write;
-    const SCALES: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
-    let Some(&scale) = SCALES.get(decimals) else {
+    let Some(units) = fast_units(value, decimals) else {
         return false;
     };
-    let scaled = value.abs() * scale;
-    let fraction = scaled - scaled.trunc();
-    if scaled >= 1e15 || (fraction - 0.5).abs() < 1e-6 {
-        return false;
-    }
-    let whole = scaled.round() as u64;
-    let unit = scale as u64;
-    if value < 0.0 {
+    let unit = 10u64.pow(decimals as u32);
+    let whole = units.unsigned_abs();
+    if units < 0 || (units == 0 && value < 0.0) {
         out.push('-');
     }
     let _ = write!(out, "{}", whole / unit);
