@@ -73,7 +73,7 @@ pub enum Error {
     /// A document has a term the batch statistics lack: the statistics are
     /// of another batch, or of other options.
     #[error(
-        "`{0}` is not in these batch statistics (they are of another batch, or of other options)"
+        "`{0}` has terms these batch statistics lack (they are of another batch, or of other options)"
     )]
     NotOfThisBatch(String),
     /// Reports could not be written.

@@ -11,7 +11,7 @@
 //! for byte.
 
 use super::tables::header;
-use super::{build_tables, CsvExporter, TableOptions, ERRORS_COLUMNS};
+use super::{build_tables, CsvExporter, Table, TableOptions, ERRORS_COLUMNS};
 use crate::batch::{Batch, BatchStats, DocumentStore};
 use crate::config::CsvStyle;
 use crate::themes::ThemeLabel;
@@ -44,26 +44,26 @@ pub fn report_frames(
         batch_rows: true,
         ..options
     };
-    let frames = build_tables(&batch, options).into_iter().map(|table| {
-        let mut head = Vec::new();
-        exporter.write_header(&table.header, &mut head)?;
-        let mut tail = Vec::new();
-        exporter.write_rows(table.rows, &mut tail)?;
-        Ok(ReportFrame {
-            name: table.name,
-            head,
-            tail,
-        })
-    });
-    let mut frames: Vec<ReportFrame> = frames.collect::<io::Result<_>>()?;
-    let mut head = Vec::new();
-    exporter.write_header(&header(&ERRORS_COLUMNS), &mut head)?;
-    frames.push(ReportFrame {
-        name: "errors",
-        head,
-        tail: Vec::new(),
-    });
+    let mut frames = (build_tables(&batch, options).into_iter())
+        .map(|table| frame(&exporter, table))
+        .collect::<io::Result<Vec<ReportFrame>>>()?;
+    // Parts may have failures; the statistics alone have none.
+    let errors = Table::new("errors", header(&ERRORS_COLUMNS), std::iter::empty());
+    frames.push(frame(&exporter, errors)?);
     Ok(frames)
+}
+
+/// One table's frame: its header, and its rows (those of the statistics).
+fn frame(exporter: &CsvExporter, table: Table<'_>) -> io::Result<ReportFrame> {
+    let mut head = Vec::new();
+    exporter.write_header(&table.header, &mut head)?;
+    let mut tail = Vec::new();
+    exporter.write_rows(table.rows, &mut tail)?;
+    Ok(ReportFrame {
+        name: table.name,
+        head,
+        tail,
+    })
 }
 
 /// The rows of each report for the documents of `part` (a batch part,
