@@ -3,13 +3,14 @@
 //! Python, with the GIL released while Rust works. `textgauge/__init__.py`
 //! wraps it with the pandas and pyarrow conveniences.
 //!
-//! Threads: every call runs in this process's own worker pool, of
+//! Threads: every call runs in a worker pool of the calling thread, of
 //! `TEXTGAUGE_NUM_THREADS` threads (1 by default: an engine's worker is one
-//! of many processes already), never in rayon's global pool. A process
-//! forked from one that used the pool (Spark and Dask workers, Python's
-//! multiprocessing) sees a new process id and builds a pool of its own, so
-//! it neither hangs on the parent's threads, which it does not have, nor
-//! warns.
+//! of many processes already), never in rayon's global pool; Python threads
+//! calling at once (a threaded Dask worker, Polars) each have their own, so
+//! they run at once. A process forked from one that used a pool (Spark and
+//! Dask workers, Python's multiprocessing) sees a new process id and builds
+//! a pool of its own, so it neither hangs on the parent's threads, which it
+//! does not have, nor warns.
 
 mod arrow_rows;
 mod files;
@@ -25,15 +26,20 @@ use arrow_pyarrow::ToPyArrow;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
+use std::cell::RefCell;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use textgauge::batch::NO_GROUP;
 use textgauge::config::Config;
 use textgauge::piece::{Piece, PieceAnalyzer, PieceText, Row};
 use textgauge::report::Cell;
 
-/// The pool of this process (made again after a fork) and its process id.
-static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
+thread_local! {
+    /// The pool of the calling thread and the process that made it (one
+    /// a calling thread, so that Python threads calling at once run at
+    /// once; made again in a forked child).
+    static POOL: RefCell<Option<(u32, Arc<rayon::ThreadPool>)>> = const { RefCell::new(None) };
+}
 
 /// The worker threads of this process: `TEXTGAUGE_NUM_THREADS` (1 when
 /// unset or not a number from 1 up).
@@ -45,10 +51,14 @@ fn threads() -> usize {
         .unwrap_or(1)
 }
 
-/// This process's pool, made on first use and again in a forked child.
+/// The calling thread's pool, made on its first call and again in a
+/// forked child.
 fn pool() -> PyResult<Arc<rayon::ThreadPool>> {
+    POOL.with(|slot| pool_in(&mut slot.borrow_mut()))
+}
+
+fn pool_in(slot: &mut Option<(u32, Arc<rayon::ThreadPool>)>) -> PyResult<Arc<rayon::ThreadPool>> {
     let pid = std::process::id();
-    let mut slot = POOL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((owner, pool)) = slot.as_ref() {
         if *owner == pid {
             return Ok(Arc::clone(pool));
@@ -67,7 +77,7 @@ fn pool() -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(pool)
 }
 
-/// Run `work` without the GIL, in this process's pool.
+/// Run `work` without the GIL, in the calling thread's pool.
 fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
     let pool = pool()?;
     Ok(py.detach(move || pool.install(work)))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import textgauge
-from tests_texts import TEXTS
+from tests_texts import MANY, TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -274,6 +274,16 @@ def test_missing_cells_are_no_text_and_line_ends_are_the_cli_s():
     crlf = textgauge.analyze_text("Heading\r\rThe minister said it was over. She left.")
     lf = textgauge.analyze_text("Heading\n\nThe minister said it was over. She left.")
     assert crlf == lf and crlf["title"] == "Heading"
+
+
+def test_python_threads_calling_at_once_get_the_same_results():
+    from concurrent.futures import ThreadPoolExecutor
+
+    ids = [f"d{i}" for i in range(len(MANY))]
+    expected = textgauge.analyze_part(ids, MANY)
+    with ThreadPoolExecutor(max_workers=4) as threads:
+        results = list(threads.map(lambda _: textgauge.analyze_part(ids, MANY), range(8)))
+    assert all(result == expected for result in results)
 
 
 def test_missing_groups_are_the_none_group_and_unreadable_files_are_errors(tmp_path):
