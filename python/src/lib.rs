@@ -14,6 +14,7 @@
 
 mod arrow_rows;
 mod files;
+mod options;
 mod reports;
 mod statistics;
 
@@ -27,11 +28,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::cell::RefCell;
-use std::path::PathBuf;
 use std::sync::Arc;
 use textgauge::batch::NO_GROUP;
-use textgauge::config::Config;
-use textgauge::piece::{Piece, PieceAnalyzer, PieceText, Row};
+use textgauge::piece::{Piece, PieceText, Row};
 use textgauge::report::Cell;
 
 thread_local! {
@@ -83,34 +82,6 @@ fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyR
     Ok(py.detach(move || pool.install(work)))
 }
 
-/// The options every call takes, as the CLI's.
-fn config(
-    themes: Option<PathBuf>,
-    commentary: bool,
-    theme_negation: bool,
-    keep_furniture: bool,
-) -> Config {
-    let mut config = Config::new(Vec::new(), PathBuf::from("reports"));
-    config.themes_file = themes;
-    config.analysis.commentary = commentary;
-    config.analysis.theme_negation = theme_negation;
-    config.input.keep_furniture = keep_furniture;
-    config
-}
-
-fn analyzer_of(config: &Config) -> PyResult<PieceAnalyzer> {
-    PieceAnalyzer::new(config).map_err(value_error)
-}
-
-fn analyzer(
-    themes: Option<PathBuf>,
-    commentary: bool,
-    theme_negation: bool,
-    keep_furniture: bool,
-) -> PyResult<PieceAnalyzer> {
-    analyzer_of(&config(themes, commentary, theme_negation, keep_furniture))
-}
-
 /// A library error as Python's `ValueError`, with the CLI's message.
 fn value_error(error: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(error.to_string())
@@ -141,18 +112,17 @@ fn row_dict<'py>(py: Python<'py>, row: &Row) -> PyResult<Bound<'py, PyDict>> {
 }
 
 /// One text's `documents.csv` row, as a dict (every column, in order).
+/// Options, as keywords, are the CLI's (`themes`, `commentary`,
+/// `stopwords`, …; see the package's README).
 #[pyfunction]
-#[pyo3(signature = (text, id="text", themes=None, commentary=true, theme_negation=false, keep_furniture=false))]
+#[pyo3(signature = (text, id="text", **options))]
 fn analyze_text<'py>(
     py: Python<'py>,
     text: &str,
     id: &str,
-    themes: Option<PathBuf>,
-    commentary: bool,
-    theme_negation: bool,
-    keep_furniture: bool,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let analyzer = analyzer(themes, commentary, theme_negation, keep_furniture)?;
+    let (analyzer, _) = options::settings(options)?;
     let (text, id) = (text.to_owned(), id.to_owned());
     let row = run_detached(py, move || analyzer.row(&id, &text))?;
     row_dict(py, &row)
@@ -162,21 +132,17 @@ fn analyze_text<'py>(
 /// The rows are a list of dicts, or with `arrow=True` one
 /// `pyarrow.RecordBatch` built in Rust.
 #[pyfunction]
-#[pyo3(signature = (ids, texts, groups=None, themes=None, commentary=true, theme_negation=false, keep_furniture=false, arrow=false))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (ids, texts, groups=None, arrow=false, **options))]
 fn analyze_part<'py>(
     py: Python<'py>,
     ids: Vec<String>,
     texts: Vec<Option<TextArgument>>,
     groups: Option<Vec<Option<String>>>,
-    themes: Option<PathBuf>,
-    commentary: bool,
-    theme_negation: bool,
-    keep_furniture: bool,
     arrow: bool,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyBytes>)> {
     check_lengths(&ids, &texts, groups.as_deref())?;
-    let analyzer = analyzer(themes, commentary, theme_negation, keep_furniture)?;
+    let (analyzer, _) = options::settings(options)?;
     let (rows, bytes, batch) = run_detached(py, move || {
         let (rows, partial) = analyzer.part(&pieces(&ids, &texts, groups.as_deref()));
         let batch = arrow.then(|| arrow_rows::record_batch(&rows, &analyzer.row("", "")));

@@ -2,7 +2,7 @@
 //! pruning partial summaries, finalizing them (`BatchStatistics`), and the
 //! columns of each row that need the whole batch (`score_batch`).
 
-use crate::reports::settings;
+use crate::options::settings;
 use crate::{check_lengths, pieces, run_detached, value_error, TextArgument};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;

@@ -115,6 +115,22 @@ def test_reports_written_in_parts_are_the_cli_s(tmp_path):
     assert not (out / textgauge.PARTS_FOLDER).exists()
 
 
+def test_term_options_are_the_cli_s(tmp_path):
+    ids, cli = cli_reports(
+        tmp_path, TEXTS, "--ngrams", "1-2", "--stopwords", "none", "--stem", "--kwic", "--kwic-window", "2"
+    )
+    texts = [Path(i).read_bytes() for i in ids]
+    options = dict(ngrams=(1, 2), stopwords="none", stem=True, kwic=True, kwic_window=2)
+    _, partial = textgauge.analyze_part(ids, texts, **options)
+    stats = textgauge.finalize(partial)
+    out = tmp_path / "parts"
+    textgauge.write_reports(out, stats, [textgauge.report_part(ids, texts, stats, **options)], **options)
+    for name in ("terms", "corpus_terms", "keyness", "compare", "kwic", "documents"):
+        assert (out / f"{name}.csv").read_bytes() == (cli / f"{name}.csv").read_bytes(), name
+    with pytest.raises(ValueError, match="ngrams"):
+        textgauge.analyze_text("One two.", ngrams=(2, 1))
+
+
 def test_scores_match_compare_csv(tmp_path):
     ids, cli = cli_reports(tmp_path, TEXTS)
     texts = [Path(i).read_text(encoding="utf-8") for i in ids]

@@ -191,8 +191,8 @@ def analyze_batch(table, text_column="text", id_column=None, group_column=None, 
     `first` is the position of the table's first row in the whole batch.
     Ids default to the row number, from 1 (``first + i + 1``).
     A text cell may hold a file's `bytes`, decoded as the CLI reads a
-    `.txt` file. Options are those of `analyze_text` (themes, commentary,
-    theme_negation, keep_furniture).
+    `.txt` file. Options are the CLI's, as keywords (`themes`,
+    `stopwords`, `ngrams`, …); give `report_part` the same ones.
 
         >>> import pandas as pd
         >>> frame = pd.DataFrame({"text": ["One two.", "Three four five."]})

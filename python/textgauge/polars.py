@@ -34,7 +34,7 @@ def _rows(texts, options):
 @pl.api.register_expr_namespace("textgauge")
 class TextgaugeNamespace:
     """`expr.textgauge.analyze(**options)`: options as `analyze_text`'s
-    (themes, commentary, theme_negation, keep_furniture)."""
+    (the CLI's, as keywords)."""
 
     def __init__(self, expr):
         self._expr = expr
