@@ -140,7 +140,12 @@ pub fn summary_against(
             None => Err(crate::Error::NotOfThisBatch(analysis.id.clone())),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Some(document_summary(analysis, group, ids)))
+    Ok(Some(document_summary(
+        analysis,
+        group,
+        ids,
+        metric_row(analysis),
+    )))
 }
 
 /// The number of a term pruned from the batch statistics (seen fewer times
@@ -174,21 +179,23 @@ pub fn summarize_in(
     let row = metric_row(analysis);
     let words = analysis.counts.words as u64;
     let ids = partial.add(group.as_deref(), words, &row, &terms);
-    Some(document_summary(analysis, group, ids))
+    Some(document_summary(analysis, group, ids, row))
 }
 
-/// The summary of an analysis whose terms are numbered `terms`.
+/// The summary of an analysis whose terms are numbered `terms` and whose
+/// metric row ([`metric_row`]) is `metrics`.
 fn document_summary(
     analysis: &Analysis,
     group: Option<String>,
     terms: Vec<(TermId, u32)>,
+    metrics: Vec<Option<f64>>,
 ) -> DocumentSummary {
     DocumentSummary {
         id: analysis.id.clone(),
         group,
         metadata: analysis.metadata.clone(),
         words: analysis.counts.words as u64,
-        metrics: metric_row(analysis),
+        metrics,
         terms,
     }
 }
