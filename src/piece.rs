@@ -164,8 +164,7 @@ impl PieceAnalyzer {
                 Err(why) => failures.push(Failure::new(piece.id.into(), Stage::Read, why)),
                 Ok(analysis) => {
                     if analysis.counts.words == 0 {
-                        let id = analysis.id.clone();
-                        failures.push(Failure::new(id, Stage::Analyze, "no words found"));
+                        failures.push(Failure::no_words(analysis.id.clone()));
                     }
                     analyses.push(analysis);
                     groups.push(piece.group.map(str::to_owned));

@@ -43,6 +43,12 @@ impl Failure {
             message: why.to_string(),
         }
     }
+
+    /// The failure of a document that was read but has no words: it keeps
+    /// its row in `documents.csv` and takes no part in the statistics.
+    pub fn no_words(document: String) -> Self {
+        Failure::new(document, Stage::Analyze, "no words found")
+    }
 }
 
 /// Something the user should know about one input that was still analyzed

@@ -55,7 +55,7 @@ pub fn analyze_sources(
             Ok(mut analysis) => {
                 if analysis.counts.words == 0 {
                     let id = analysis.id.clone();
-                    failures.push((position, Failure::new(id, Stage::Analyze, "no words found")));
+                    failures.push((position, Failure::no_words(id)));
                 }
                 warnings.extend(decode_warning(&analysis));
                 let group_by = config.batch.group_by.as_ref();
@@ -127,7 +127,7 @@ pub fn analyze_reference(
     for result in results.flatten() {
         match result {
             Ok(analysis) if analysis.counts.words == 0 => {
-                failures.push(Failure::new(analysis.id, Stage::Analyze, "no words found"));
+                failures.push(Failure::no_words(analysis.id));
             }
             Ok(analysis) => reference.add(analysis.counts.words as u64, &analysis.terms),
             Err(failed) => failures.push(failed),

@@ -5,7 +5,7 @@
 use super::columns::{metadata_cells, MetadataColumn};
 use super::tables::{header, per_thousand_cell};
 use super::{text, Cell, Table};
-use crate::batch::{Batch, DocumentSummary, KeyTerm};
+use crate::batch::{Batch, DocumentSummary, GroupStats, KeyTerm};
 use crate::metrics::measures::per_million;
 use crate::stats::summary::Summary;
 
@@ -91,11 +91,7 @@ pub fn corpus_terms(batch: &Batch, options: super::TableOptions) -> Table<'_> {
 /// the reference corpus), then each group's against the other groups.
 pub fn keyness(batch: &Batch, options: super::TableOptions) -> Table<'_> {
     let (stats, rules) = (&batch.stats, options.keyness);
-    let group_rows = if options.batch_rows {
-        &stats.groups[..]
-    } else {
-        &[]
-    };
+    let group_rows = reported_groups(batch, options);
     let grouped = !stats.groups.is_empty();
     let documents = batch.summaries.iter().flat_map(move |doc| {
         key_rows(
@@ -226,14 +222,20 @@ fn summary_decimals(decimals: usize) -> usize {
     (decimals + 2).min(6)
 }
 
+/// The groups whose rows a table holds: every group, or none in a part of
+/// a batch cut across workers (the statistics' own rows are written once,
+/// see [`super::parts`]).
+fn reported_groups(batch: &Batch, options: super::TableOptions) -> &[GroupStats] {
+    match options.batch_rows {
+        true => &batch.stats.groups,
+        false => &[],
+    }
+}
+
 /// `groups`: one row per group and metric: n, mean, median, sd, min, max.
 pub fn groups(batch: &Batch, options: super::TableOptions) -> Table<'_> {
     let stats = &batch.stats;
-    let groups = if options.batch_rows {
-        &stats.groups[..]
-    } else {
-        &[]
-    };
+    let groups = reported_groups(batch, options);
     let rows = groups.iter().flat_map(move |group| {
         group
             .metrics
